@@ -1,0 +1,32 @@
+# Developer entry points. `make run` and `make test` are all a fresh clone needs.
+GO ?= go
+PKGS := ./...
+
+.PHONY: run test build lint bench fuzz
+
+## run: start a local development server (no secrets, SMS dry-run, data in ./data)
+run:
+	APP_ENV=development LOG_FORMAT=text $(GO) run ./cmd/kebabalab serve
+
+## test: vet and run every test with the race detector
+test:
+	$(GO) vet $(PKGS)
+	$(GO) test -race -count=1 $(PKGS)
+
+## build: build the binary into ./bin
+build:
+	$(GO) build -trimpath -o bin/kebabalab ./cmd/kebabalab
+
+## lint: vet and check formatting
+lint:
+	$(GO) vet $(PKGS)
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then \
+		echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+## bench: run the micro-benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+## fuzz: run every fuzz target for FUZZTIME (default 10s) each
+fuzz:
+	./scripts/fuzz.sh
