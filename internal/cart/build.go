@@ -1,6 +1,7 @@
 package cart
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -62,6 +63,9 @@ func findItem(m *menu.Menu, s *Spec) (*menu.Item, error) {
 		if len(c.Items) == 1 {
 			return c.Items[0], nil
 		}
+		if it := byGivenChoice(c, s.Choices); it != nil {
+			return it, nil
+		}
 		return nil, refuse("Which %s would you like: %s?", lower(c.Name),
 			orList(itemNames(c.Items)))
 	}
@@ -69,6 +73,36 @@ func findItem(m *menu.Menu, s *Spec) (*menu.Item, error) {
 		return it, nil
 	}
 	return byChoice(m, []*menu.Category{c}, s)
+}
+
+// byGivenChoice finds the one item of the category that has every choice
+// given, as a can is the drink with brand "coke".
+func byGivenChoice(c *menu.Category, given map[string]string) *menu.Item {
+	var found *menu.Item
+	for _, it := range c.Items {
+		if len(given) == 0 || len(it.Options) == 0 {
+			continue
+		}
+		fits := true
+		for key, word := range given {
+			o, ok := it.Option(key)
+			if word != "" && (!ok || !hasValue(o, word)) {
+				fits = false
+			}
+		}
+		if fits {
+			if found != nil {
+				return nil
+			}
+			found = it
+		}
+	}
+	return found
+}
+
+func hasValue(o *menu.Option, word string) bool {
+	_, ok := o.Value(word)
+	return ok
 }
 
 // byChoice finds the one item among the categories with an option value
@@ -134,17 +168,26 @@ func (l *Line) setSize(word string) error {
 }
 
 func (l *Line) setChoices(given map[string]string) error {
-	for key, word := range given {
+	picked := make(map[string]string, len(given))
+	for _, key := range slices.Sorted(maps.Keys(given)) {
+		word := given[key]
 		if word == "" {
 			continue
 		}
-		if _, ok := l.Item.Option(key); !ok {
+		// A model may name an option by another item's word ("protein" for
+		// a gözleme's variant); the value tells which option it means.
+		id := optionKey(l.Item, key, word)
+		if _, ok := l.Item.Option(id); !ok {
 			return refuse("The %s doesn't come with a choice of %s.", lower(l.Item.Name),
 				menu.Normalize(key))
 		}
+		if prev, ok := picked[id]; ok && menu.Normalize(prev) != menu.Normalize(word) {
+			return refuse("Did you want %s or %s?", prev, word)
+		}
+		picked[id] = word
 	}
 	for _, o := range l.Item.Options {
-		word := lookupKey(given, o.ID)
+		word := picked[o.ID]
 		if word == "" {
 			return refuse("Which %s would you like for the %s: %s?", o.ID,
 				lower(l.Item.Name), orList(choiceNames(o)))
@@ -157,20 +200,6 @@ func (l *Line) setChoices(given map[string]string) error {
 		l.Choices = append(l.Choices, Choice{Option: o, Value: v})
 	}
 	return nil
-}
-
-// lookupKey finds an option's value in a map whose keys came from a model,
-// which may spell them in any case.
-func lookupKey(given map[string]string, id string) string {
-	if v, ok := given[id]; ok {
-		return v
-	}
-	for k, v := range given {
-		if menu.Normalize(k) == menu.Normalize(id) {
-			return v
-		}
-	}
-	return ""
 }
 
 func (l *Line) setModifiers(m *menu.Menu, s Spec) error {

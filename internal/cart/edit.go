@@ -102,7 +102,8 @@ func apply(m *menu.Menu, old *Line, s *Spec, ch Change) error {
 }
 
 // optionKey finds which of the item's options a model meant: "protein" on
-// a gözleme means its variant when the value is one of the variants.
+// a gözleme means its variant when the value is one of the variants. A key
+// it cannot place is returned as it is.
 func optionKey(it *menu.Item, key, value string) string {
 	if o, ok := it.Option(key); ok {
 		return o.ID

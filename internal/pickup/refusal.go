@@ -60,6 +60,9 @@ func (e *Refusal) Error() string {
 	return "pickup: refused: " + e.Reason.String()
 }
 
+// CallerMessage is the sentence for the assistant to say.
+func (e *Refusal) CallerMessage() string { return e.Message }
+
 // Spoken formats t for the assistant to say and for readyAt, always with
 // minutes: "6:30 PM", "6:00 PM", "12:00 PM" for noon. It formats t in its own
 // location, so pass shop time.

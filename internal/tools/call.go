@@ -3,6 +3,8 @@ package tools
 import (
 	"sync"
 	"time"
+
+	"github.com/kebabalab/kebabalab/internal/cart"
 )
 
 // Call is what a handler knows about the call it serves. The State is
@@ -19,6 +21,9 @@ type Call struct {
 // never share a cart.
 type State struct {
 	mu sync.Mutex
+
+	// Cart is what the caller is ordering.
+	Cart cart.Cart
 
 	// Pickup is the agreed ready time; zero until setPickupTime or
 	// estimateReadyTime has run.

@@ -28,7 +28,8 @@ type Deps struct {
 
 // New returns the registry of every tool the assistant can call.
 func New(d Deps) *Registry {
-	return NewRegistry(shopTools(d))
+	return NewRegistry(shopTools(d), cartTools(d), pickupTools(d),
+		[]Tool{menuTool(d), addTool(d), editTool(d), mealsTool(d)})
 }
 
 // notify wakes the SMS worker, if there is one.

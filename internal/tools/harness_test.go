@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strconv"
 	"sync/atomic"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/kebabalab/kebabalab/internal/menu"
 	"github.com/kebabalab/kebabalab/internal/metrics"
 	"github.com/kebabalab/kebabalab/internal/session"
+	"github.com/kebabalab/kebabalab/internal/sqlite"
 	"github.com/kebabalab/kebabalab/internal/tools"
 	"github.com/kebabalab/kebabalab/internal/webhook"
 )
@@ -24,15 +26,21 @@ import (
 // The harness boots the real router with the real registry and the shipped
 // menu.json, and talks to it over HTTP with VAPI-shaped envelopes.
 
-const testSecret = "test-secret-0123456789abcdef0123456789"
+const (
+	testSecret   = "test-secret-0123456789abcdef0123456789"
+	callerNumber = "+61491570006" // a number set aside for fiction
+	shopMobile   = "+61491570156"
+)
 
 type harness struct {
 	t      *testing.T
 	srv    *httptest.Server
 	menu   *menu.Menu
 	clock  *clock.Clock
+	store  *sqlite.Store
 	seq    atomic.Int64
 	callID string
+	caller string // the caller's number as VAPI sends it; "" sends none
 }
 
 // shopTime returns a Melbourne wall time on a date in the shop's calendar.
@@ -69,14 +77,22 @@ func newHarness(t *testing.T, now string) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg := tools.New(tools.Deps{Menu: m, Clock: clk, Log: slog.New(slog.DiscardHandler)})
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "orders.db"),
+		sqlite.WithClock(clk.Now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	reg := tools.New(tools.Deps{Menu: m, Clock: clk, Log: slog.New(slog.DiscardHandler),
+		Store: store, ShopSMSTo: shopMobile, MenuLinkURL: "https://example.com/menu"})
 	router := webhook.NewRouter(webhook.Options{
 		Log: slog.New(slog.DiscardHandler), Metrics: metrics.New(), Registry: reg,
 		Sessions: sessions, Secrets: []string{testSecret}, Now: time.Now, RateLimit: 10_000,
 		MaxBodyBytes: 1 << 20, ShopPhone: m.Shop().Phone,
 		Ready: func(context.Context) error { return nil },
 	})
-	h := &harness{t: t, srv: httptest.NewServer(router), menu: m, clock: clk, callID: "call-" + t.Name()}
+	h := &harness{t: t, srv: httptest.NewServer(router), menu: m, clock: clk, store: store,
+		callID: "call-" + t.Name(), caller: callerNumber}
 	t.Cleanup(h.srv.Close)
 	return h
 }
@@ -116,8 +132,8 @@ func (h *harness) callRaw(tool string, args any) (result, errText string) {
 		"type": "tool-calls", "timestamp": time.Now().UnixMilli(),
 		"toolCallList": []any{tc}, "toolCalls": []any{tc},
 		"call": map[string]any{"id": h.callID, "type": "inboundPhoneCall", "status": "ringing",
-			"customer": map[string]any{"number": "+61491570006"}},
-		"customer":    map[string]any{"number": "+61491570006"},
+			"customer": map[string]any{"number": h.caller}},
+		"customer":    map[string]any{"number": h.caller},
 		"phoneNumber": map[string]any{"number": "+61395345588"},
 		"artifact":    map[string]any{"messages": []any{}},
 	}}
