@@ -2,11 +2,15 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: run test build lint bench fuzz
+.PHONY: run demo test build lint bench fuzz
 
 ## run: start a local development server (no secrets, SMS dry-run, data in ./data)
 run:
 	APP_ENV=development LOG_FORMAT=text $(GO) run ./cmd/kebabalab serve
+
+## demo: replay a sample phone call against the server `make run` started
+demo:
+	$(GO) run ./cmd/demo
 
 ## test: vet and run every test with the race detector
 test:

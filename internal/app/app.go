@@ -151,7 +151,8 @@ func printTools(args []string, env Env, stdout, stderr io.Writer) int {
 	}
 	m, err := menu.Load(menuPath(env))
 	if err != nil {
-		fmt.Fprintf(stderr, "kebabalab: %s\n", strings.Join(menuProblems(menuPath(env), err), "\n  "))
+		fmt.Fprintf(stderr, "kebabalab: %s\n",
+			strings.Join(menuProblems(menuPath(env), err), "\n  "))
 		return 1
 	}
 	reg := tools.New(tools.Deps{Menu: m})

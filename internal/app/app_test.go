@@ -33,7 +33,8 @@ func baseEnv(t *testing.T) map[string]string {
 
 func TestRun_Commands(t *testing.T) {
 	badMenu := filepath.Join(t.TempDir(), "menu.json")
-	if err := os.WriteFile(badMenu, []byte(`{"shop": {"name": ""}, "colour": "red"}`), 0o600); err != nil {
+	bad := []byte(`{"shop": {"name": ""}, "colour": "red"}`)
+	if err := os.WriteFile(badMenu, bad, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -59,7 +60,8 @@ func TestRun_Commands(t *testing.T) {
 		}, 1, "", "RATE_LIMIT"},
 		{"tools", []string{"tools", "--url", "https://shop.example/"}, nil, 0,
 			`"url": "https://shop.example/webhook"`, ""},
-		{"tools bad flag", []string{"tools", "--nope"}, nil, 2, "", "flag provided but not defined"},
+		{"tools bad flag", []string{"tools", "--nope"}, nil, 2, "",
+			"flag provided but not defined"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,7 +98,8 @@ func TestRun_CheckReportsMenuAndConfigTogether(t *testing.T) {
 
 func TestRun_ToolsListsEveryTool(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if code := Run(context.Background(), []string{"tools"}, envOf(baseEnv(t)), &stdout, &stderr); code != 0 {
+	code := Run(context.Background(), []string{"tools"}, envOf(baseEnv(t)), &stdout, &stderr)
+	if code != 0 {
 		t.Fatalf("code %d: %s", code, &stderr)
 	}
 	var defs []struct {
@@ -115,7 +118,8 @@ func TestRun_ToolsListsEveryTool(t *testing.T) {
 	for _, d := range defs {
 		names[d.Function.Name] = true
 		if d.Type != "function" || d.Function.Description == "" ||
-			d.Function.Parameters["type"] != "object" || d.Server.URL != "https://example.com/webhook" {
+			d.Function.Parameters["type"] != "object" ||
+			d.Server.URL != "https://example.com/webhook" {
 			t.Errorf("incomplete definition %+v", d)
 		}
 	}

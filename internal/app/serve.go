@@ -81,6 +81,9 @@ type server struct {
 	background []func(ctx context.Context)
 }
 
+// build wires the packages into a server that has not started: sessions,
+// the SMS outbox worker, metrics, the tools and the router. The worker and
+// the session sweeper are background loops that run() starts and stops.
 func build(cfg *config.Config, log *slog.Logger, m *menu.Menu, clk *clock.Clock,
 	store *sqlite.Store,
 ) (*server, error) {
@@ -97,13 +100,23 @@ func build(cfg *config.Config, log *slog.Logger, m *menu.Menu, clk *clock.Clock,
 	met.GaugeFunc("kebabalab_active_sessions", "Call sessions held in memory.",
 		func() float64 { return float64(sessions.Len()) })
 
-	reg := tools.New(tools.Deps{Menu: m, Clock: clk, Log: log})
+	worker, err := newSMSWorker(cfg, log, clk, store)
+	if err != nil {
+		return nil, err
+	}
+	watchSMS(met, worker, store, clk)
+
+	reg := tools.New(tools.Deps{
+		Menu: m, Clock: clk, Log: log,
+		Store: store, Notify: worker.Notify,
+		ShopSMSTo: cfg.ShopSMSTo, MenuLinkURL: cfg.MenuLinkURL,
+	})
 	router := webhook.NewRouter(webhook.Options{
 		Log: log, Metrics: met, Registry: reg, Sessions: sessions,
 		Secrets: cfg.WebhookSecrets, Now: time.Now, RateLimit: cfg.RateLimit,
 		MaxBodyBytes: cfg.MaxBodyBytes, AllowedOrigins: cfg.CORSAllowedOrigins,
 		TrustedProxies: cfg.TrustedProxies, AdminToken: cfg.AdminToken,
-		ShopPhone: m.Shop().Phone, Ready: store.Ping,
+		ShopPhone: m.Shop().Phone, Ready: ready(store, clk),
 	})
 	s := &server{http: &http.Server{
 		Handler: router,
@@ -118,6 +131,8 @@ func build(cfg *config.Config, log *slog.Logger, m *menu.Menu, clk *clock.Clock,
 	}}
 	s.background = append(s.background, func(ctx context.Context) {
 		sessions.Run(ctx, time.Minute)
+	}, func(ctx context.Context) {
+		runSMS(ctx, worker, log)
 	})
 	return s, nil
 }

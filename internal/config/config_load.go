@@ -3,7 +3,6 @@ package config
 import (
 	"fmt"
 	"net"
-	"net/netip"
 	"time"
 )
 
@@ -23,8 +22,7 @@ func Load(src Source) (*Config, error) {
 		TrustedProxies:     l.prefixes("TRUSTED_PROXIES"),
 		SessionTTL:         l.duration("SESSION_TTL", time.Minute, 24*time.Hour),
 		MaxSessions:        int(l.positiveInt("MAX_SESSIONS", 1_000_000)),
-		ShopSMSTo:          l.str("SHOP_SMS_TO"),
-		MenuLinkURL:        l.httpURL("MENU_LINK_URL", false),
+		ShopSMSTo:          l.shopMobile("SHOP_SMS_TO"),
 		AdminToken:         l.secret("ADMIN_TOKEN"),
 		LogLevel:           l.level("LOG_LEVEL"),
 		LogFormat:          l.str("LOG_FORMAT"),
@@ -34,9 +32,10 @@ func Load(src Source) (*Config, error) {
 		AuthToken:           l.secret("TWILIO_AUTH_TOKEN"),
 		FromNumber:          l.str("TWILIO_FROM_NUMBER"),
 		MessagingServiceSID: l.str("TWILIO_MESSAGING_SERVICE_SID"),
-		APIURL:              l.httpURL("TWILIO_API_URL", true),
+		APIURL:              l.twilioAPIURL("TWILIO_API_URL"),
 	}
 	l.checkEnv(c)
+	c.MenuLinkURL = l.menuLink("MENU_LINK_URL", c.Development())
 	l.checkSecrets(c)
 	l.checkTwilio(c)
 	l.checkNow(c)
@@ -104,29 +103,10 @@ func loopback(addr string) string {
 	if err != nil {
 		return addr
 	}
-	if ip, err := netip.ParseAddr(host); err == nil && ip.IsLoopback() {
-		return addr
-	}
-	if host == "localhost" {
+	if loopbackHost(host) {
 		return addr
 	}
 	return net.JoinHostPort("127.0.0.1", port)
-}
-
-func (l *loader) checkTwilio(c *Config) {
-	t := &c.Twilio
-	if t.AccountSID == "" || t.AuthToken == "" {
-		t.DryRun = true
-		if (t.AccountSID == "") != (t.AuthToken == "") {
-			c.Warnings = append(c.Warnings, "only one of TWILIO_ACCOUNT_SID and "+
-				"TWILIO_AUTH_TOKEN is set: SMS stays in dry-run")
-		}
-		return
-	}
-	if t.FromNumber == "" && t.MessagingServiceSID == "" {
-		l.problem("TWILIO_FROM_NUMBER", "set it or TWILIO_MESSAGING_SERVICE_SID "+
-			"when Twilio credentials are given")
-	}
 }
 
 func (l *loader) checkNow(c *Config) {

@@ -78,7 +78,8 @@ func TestLoad_ListsEveryProblemWithoutSecrets(t *testing.T) {
 			t.Errorf("missing problem for %s in:\n%s", key, msg)
 		}
 	}
-	if strings.Contains(msg, short) || strings.Contains(msg, goodSecret) || strings.Contains(msg, "admin\"") {
+	if strings.Contains(msg, short) || strings.Contains(msg, goodSecret) ||
+		strings.Contains(msg, "admin\"") {
 		t.Errorf("a secret leaked into:\n%s", msg)
 	}
 }
@@ -136,7 +137,8 @@ func TestLoad_EnvBeatsDotEnv(t *testing.T) {
 
 func TestLoad_Twilio(t *testing.T) {
 	env := map[string]string{
-		"VAPI_WEBHOOK_SECRET": goodSecret, "TWILIO_ACCOUNT_SID": "AC123", "TWILIO_AUTH_TOKEN": "tok",
+		"VAPI_WEBHOOK_SECRET": goodSecret, "TWILIO_ACCOUNT_SID": "AC123",
+		"TWILIO_AUTH_TOKEN": "tok",
 	}
 	_, err := Load(source(env, nil))
 	if err == nil || !strings.Contains(err.Error(), "TWILIO_FROM_NUMBER") {

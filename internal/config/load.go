@@ -153,20 +153,31 @@ func (l *loader) origins(key string) []string {
 	return out
 }
 
-func (l *loader) httpURL(key string, required bool) string {
+// absURL parses key as an absolute URL with a host, https or (when
+// allowHTTP) http, and no user name or password. It returns nil when key is
+// unset or invalid; the problem is recorded. A value holding credentials is
+// not echoed.
+func (l *loader) absURL(key string, allowHTTP bool) *url.URL {
 	v := l.str(key)
 	if v == "" {
-		if required {
-			l.problem(key, "is required")
-		}
-		return ""
+		return nil
+	}
+	want := "an absolute https URL"
+	if allowHTTP {
+		want = "an absolute http(s) URL"
 	}
 	u, err := url.Parse(v)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		l.problem(key, "must be an absolute http(s) URL, got %q", v)
-		return ""
+	switch {
+	case err != nil:
+		l.problem(key, "must be %s; the value is not a URL", want)
+	case u.User != nil:
+		l.problem(key, "must not contain a user name or password")
+	case u.Host == "" || (u.Scheme != "https" && (!allowHTTP || u.Scheme != "http")):
+		l.problem(key, "must be %s such as https://example.com/menu, got %q", want, v)
+	default:
+		return u
 	}
-	return v
+	return nil
 }
 
 func (l *loader) level(key string) slog.Level {

@@ -22,8 +22,9 @@ type Metrics struct {
 	AuthFailures     *prometheus.CounterVec   // reason
 	RateLimited      *prometheus.CounterVec   // limiter: ip, call
 	SessionEvictions *prometheus.CounterVec   // reason: expired, capacity
-	OrdersCreated    prometheus.Counter
-	SMS              *prometheus.CounterVec // outcome: sent, failed, skipped
+	// OrdersCreated counts orders stored; the createOrder tool increments
+	// it once per new order, never for an idempotent replay.
+	OrdersCreated prometheus.Counter
 }
 
 // New registers all collectors on a fresh registry.
@@ -61,12 +62,8 @@ func New() *Metrics {
 	m.OrdersCreated = prometheus.NewCounter(prometheus.CounterOpts{
 		Name: "kebabalab_orders_created_total", Help: "Orders stored.",
 	})
-	m.SMS = prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "kebabalab_sms_total", Help: "Outbox messages finished, by outcome.",
-	}, []string{"outcome"})
 	for _, c := range []prometheus.Collector{m.Requests, m.RequestDuration, m.ToolCalls,
-		m.ToolDuration, m.AuthFailures, m.RateLimited, m.SessionEvictions, m.OrdersCreated,
-		m.SMS} {
+		m.ToolDuration, m.AuthFailures, m.RateLimited, m.SessionEvictions, m.OrdersCreated} {
 		f(c)
 	}
 	return m

@@ -60,6 +60,9 @@ type SMSRecord struct {
 	NextAttemptAt time.Time // due time, or end of the lease while sending
 	LastError     string    // error code or reason, never message text
 	TwilioSID     string
+	// Body is the text as queued. It is personal data: show it to the shop
+	// (the demo prints it) but never log it.
+	Body string
 }
 
 // EnqueueSMS queues a text outside an order, such as a receipt or the menu
@@ -171,7 +174,7 @@ func (s *Store) SMSRecordsForOrder(ctx context.Context, orderID int64) ([]SMSRec
 }
 
 const smsColumns = `id, COALESCE(order_id, 0), kind, status, attempts, next_attempt_at,
-	last_error, twilio_sid`
+	last_error, twilio_sid, body`
 
 func smsRecord(ctx context.Context, q queryer, id int64) (SMSRecord, error) {
 	row := q.QueryRowContext(ctx, `SELECT `+smsColumns+` FROM sms_outbox WHERE id = ?`, id)
@@ -188,7 +191,7 @@ func scanSMSRecord(row interface{ Scan(...any) error }) (SMSRecord, error) {
 		next string
 	)
 	err := row.Scan(&r.ID, &r.OrderID, &r.Kind, &r.Status, &r.Attempts, &next,
-		&r.LastError, &r.TwilioSID)
+		&r.LastError, &r.TwilioSID, &r.Body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return SMSRecord{}, err
 	}
