@@ -19,7 +19,6 @@ import (
 
 	"github.com/kebabalab/kebabalab/internal/config"
 	"github.com/kebabalab/kebabalab/internal/menu"
-	"github.com/kebabalab/kebabalab/internal/sqlite"
 	"github.com/kebabalab/kebabalab/internal/tools"
 )
 
@@ -29,6 +28,10 @@ commands:
   serve               run the server (the default)
   check               validate configuration, menu.json and the database
   tools [--url URL]   print the VAPI tool definitions as JSON
+  rekey [--batch N]   re-encrypt stored customer details under the newest keys
+  backup --out FILE   write a checked, consistent copy of the database
+  backup --verify FILE
+                      check an existing backup
 `
 
 // Env looks up an environment variable, like os.LookupEnv.
@@ -48,6 +51,10 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		return check(ctx, env, stdout, stderr)
 	case "tools":
 		return printTools(args, env, stdout, stderr)
+	case "rekey":
+		return rekey(ctx, args, env, stdout, stderr)
+	case "backup":
+		return backup(ctx, args, env, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -104,8 +111,8 @@ func check(ctx context.Context, env Env, stdout, stderr io.Writer) int {
 		problems = append(problems, menuProblems(path, err)...)
 	}
 	if cfg != nil {
-		if err := checkDatabase(ctx, cfg.DatabasePath); err != nil {
-			problems = append(problems, "DATABASE_PATH: "+err.Error())
+		if err := checkDatabase(ctx, cfg, stderr); err != nil {
+			problems = append(problems, err.Error())
 		}
 		for _, w := range cfg.Warnings {
 			fmt.Fprintln(stdout, "warning: "+w)
@@ -120,13 +127,18 @@ func check(ctx context.Context, env Env, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func checkDatabase(ctx context.Context, path string) error {
-	store, err := sqlite.Open(ctx, path)
+// checkDatabase opens the database as serve would, keys included, so a
+// wrong key is reported by check too.
+func checkDatabase(ctx context.Context, cfg *config.Config, stderr io.Writer) error {
+	store, err := openStore(ctx, cfg, newLogger(cfg, stderr), nil)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	return store.Ping(ctx)
+	if err := store.Ping(ctx); err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	return nil
 }
 
 // menuProblems prefixes each menu problem with the file name.

@@ -12,9 +12,36 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/kebabalab/kebabalab/internal/pii"
 )
 
 const secret = "app-test-secret-0123456789abcdef0123456789"
+
+// Test keys for customer details: 32 bytes of 'e' and of 'i', in base64.
+const (
+	encKey = "ZWVlZWVlZWVlZWVlZWVlZWVlZWVlZWVlZWVlZWVlZWU="
+	idxKey = "aWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWk="
+)
+
+// testKeys is the keyring baseEnv configures, for opening the database
+// outside the server.
+func testKeys(t *testing.T) *pii.Keyring {
+	t.Helper()
+	enc, err := pii.ParseKeys(encKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := pii.ParseKeys(idxKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := pii.NewKeyring(enc, idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
 
 // envOf returns an Env reading only m: tests never see the real environment.
 func envOf(m map[string]string) Env {
@@ -28,6 +55,8 @@ func baseEnv(t *testing.T) map[string]string {
 		"MENU_PATH":           "../../menu.json",
 		"VAPI_WEBHOOK_SECRET": secret,
 		"LISTEN_ADDR":         "127.0.0.1:0",
+		"PII_ENCRYPTION_KEY":  encKey,
+		"PII_INDEX_KEY":       idxKey,
 	}
 }
 

@@ -44,9 +44,9 @@ func serve(ctx context.Context, env Env, stderr io.Writer) int {
 		return 1
 	}
 	clk := shopClock(cfg, m)
-	store, err := sqlite.Open(ctx, cfg.DatabasePath, sqlite.WithClock(clk.Now))
+	store, err := openStore(ctx, cfg, log, clk)
 	if err != nil {
-		fmt.Fprintf(stderr, "kebabalab: cannot start: database: %v\n", err)
+		fmt.Fprintf(stderr, "kebabalab: cannot start: %v\n", err)
 		return 1
 	}
 	defer store.Close()
@@ -82,8 +82,9 @@ type server struct {
 }
 
 // build wires the packages into a server that has not started: sessions,
-// the SMS outbox worker, metrics, the tools and the router. The worker and
-// the session sweeper are background loops that run() starts and stops.
+// the SMS outbox worker, metrics, the tools and the router. The worker, the
+// session sweeper and the retention job are background loops that run()
+// starts and stops.
 func build(cfg *config.Config, log *slog.Logger, m *menu.Menu, clk *clock.Clock,
 	store *sqlite.Store,
 ) (*server, error) {
@@ -133,6 +134,13 @@ func build(cfg *config.Config, log *slog.Logger, m *menu.Menu, clk *clock.Clock,
 		sessions.Run(ctx, time.Minute)
 	}, func(ctx context.Context) {
 		runSMS(ctx, worker, log)
+	})
+	erased := met.RegisterPIIErased()
+	s.background = append(s.background, func(ctx context.Context) {
+		runRetention(ctx, store, clk, cfg.PII.RetentionDays, log, func(e sqlite.Erased) {
+			erased.WithLabelValues(metrics.ErasedOrders).Add(float64(e.Orders))
+			erased.WithLabelValues(metrics.ErasedTexts).Add(float64(e.Texts))
+		})
 	})
 	return s, nil
 }

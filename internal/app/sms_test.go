@@ -78,7 +78,7 @@ func withTwilio(env map[string]string, f *fakeTwilio) {
 func seedOutbox(t *testing.T, path string, numbers ...string) []int64 {
 	t.Helper()
 	ctx := context.Background()
-	store, err := sqlite.Open(ctx, path)
+	store, err := sqlite.Open(ctx, path, sqlite.WithPII(testKeys(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func seedOutbox(t *testing.T, path string, numbers ...string) []int64 {
 // statuses reads the outbox rows after the server has stopped.
 func statuses(t *testing.T, path string, ids []int64) []sqlite.SMSRecord {
 	t.Helper()
-	store, err := sqlite.Open(context.Background(), path)
+	store, err := sqlite.Open(context.Background(), path, sqlite.WithPII(testKeys(t)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net/netip"
 	"time"
+
+	"github.com/kebabalab/kebabalab/internal/pii"
 )
 
 // Environments the server knows. Development relaxes only what SPEC §4 lists.
@@ -39,6 +41,7 @@ type Config struct {
 	AdminToken         string
 	LogLevel           slog.Level
 	LogFormat          string
+	PII                PII
 
 	// Now, when set, is the instant the shop clock starts from (KEBABALAB_NOW).
 	Now time.Time
@@ -59,6 +62,19 @@ type Twilio struct {
 	DryRun              bool
 }
 
+// PII holds what protects customers' details at rest (SECURITY.md).
+type PII struct {
+	// Keys are the encryption and blind-index keys from PII_ENCRYPTION_KEY
+	// and PII_INDEX_KEY. They are nil only in development without either
+	// variable: then DevKeyFile names the file serve keeps generated keys
+	// in.
+	Keys       *pii.Keyring
+	DevKeyFile string
+	// RetentionDays is how long an order keeps its customer's name, phone
+	// and notes (PII_RETENTION_DAYS).
+	RetentionDays int
+}
+
 // Development reports whether the server runs with development relaxations.
 func (c *Config) Development() bool { return c.Env == Development }
 
@@ -77,11 +93,17 @@ var defaults = map[string]string{
 	"TWILIO_API_URL":       "https://api.twilio.com",
 	"LOG_LEVEL":            "info",
 	"LOG_FORMAT":           "json",
+	"PII_RETENTION_DAYS":   "365",
 }
+
+// Default returns the default value of a variable, "" when it has none.
+// Commands that read one setting without the whole configuration use it.
+func Default(key string) string { return defaults[key] }
 
 // secretKeys may be given through a *_FILE twin and are never echoed.
 var secretKeys = []string{
 	"VAPI_WEBHOOK_SECRET", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID", "ADMIN_TOKEN",
+	"PII_ENCRYPTION_KEY", "PII_INDEX_KEY",
 }
 
 // Keys lists every variable the server reads, for .env.example checks.
@@ -90,5 +112,6 @@ var Keys = []string{
 	"RATE_LIMIT", "MAX_BODY_BYTES", "CORS_ALLOWED_ORIGINS", "TRUSTED_PROXIES", "SESSION_TTL",
 	"MAX_SESSIONS", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER",
 	"TWILIO_MESSAGING_SERVICE_SID", "TWILIO_API_URL", "SHOP_SMS_TO", "MENU_LINK_URL",
-	"ADMIN_TOKEN", "LOG_LEVEL", "LOG_FORMAT", "KEBABALAB_NOW",
+	"ADMIN_TOKEN", "LOG_LEVEL", "LOG_FORMAT", "KEBABALAB_NOW", "PII_ENCRYPTION_KEY",
+	"PII_INDEX_KEY", "PII_RETENTION_DAYS",
 }

@@ -39,6 +39,7 @@ func Load(src Source) (*Config, error) {
 	l.checkSecrets(c)
 	l.checkTwilio(c)
 	l.checkNow(c)
+	l.checkPII(c)
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		l.problem("LOG_FORMAT", "must be json or text, got %q", c.LogFormat)
 	}

@@ -10,7 +10,32 @@ import (
 
 const goodSecret = "0123456789abcdef0123456789abcdef"
 
+// Keys for tests: 32 bytes of 'e' and of 'i', in base64.
+const (
+	goodEncKey = "ZWVlZWVlZWVlZWVlZWVlZWVlZWVlZWVlZWVlZWVlZWU="
+	goodIdxKey = "aWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWk="
+)
+
+// source reads env and files. Unless env names them (or their files), the
+// PII keys are set to good values, so tests of other settings pass the
+// production check; rawSource leaves env exactly as given.
 func source(env map[string]string, files map[string]string) Source {
+	with := map[string]string{}
+	for k, v := range env {
+		with[k] = v
+	}
+	for _, k := range []string{"PII_ENCRYPTION_KEY", "PII_INDEX_KEY"} {
+		_, v := with[k]
+		_, f := with[k+"_FILE"]
+		if !v && !f {
+			with[k] = map[string]string{"PII_ENCRYPTION_KEY": goodEncKey,
+				"PII_INDEX_KEY": goodIdxKey}[k]
+		}
+	}
+	return rawSource(with, files)
+}
+
+func rawSource(env map[string]string, files map[string]string) Source {
 	return Source{
 		Env: func(k string) (string, bool) { v, ok := env[k]; return v, ok },
 		ReadFile: func(p string) ([]byte, error) {

@@ -49,7 +49,7 @@ func (s *Store) CreateOrder(ctx context.Context, n NewOrder, msgs []NewSMS) (
 func (s *Store) createOrderTx(ctx context.Context, tx *sql.Tx, n NewOrder, msgs []NewSMS) (
 	Order, bool, error,
 ) {
-	o, err := existingOrder(ctx, tx, n)
+	o, err := s.existingOrder(ctx, tx, n)
 	if err == nil {
 		return o, false, nil
 	}
@@ -60,7 +60,7 @@ func (s *Store) createOrderTx(ctx context.Context, tx *sql.Tx, n NewOrder, msgs 
 		return Order{}, false, err
 	}
 	now := s.now()
-	o, err = insertOrder(ctx, tx, n, now)
+	o, err = s.insertOrder(ctx, tx, n, now)
 	if err != nil {
 		return Order{}, false, err
 	}
@@ -74,7 +74,7 @@ func (s *Store) createOrderTx(ctx context.Context, tx *sql.Tx, n NewOrder, msgs 
 		if m.Render != nil {
 			m.Body = m.Render(o)
 		}
-		if _, err := insertSMS(ctx, tx, m, now); err != nil {
+		if _, err := s.insertSMS(ctx, tx, m, now); err != nil {
 			return Order{}, false, err
 		}
 	}
@@ -82,12 +82,12 @@ func (s *Store) createOrderTx(ctx context.Context, tx *sql.Tx, n NewOrder, msgs 
 }
 
 // existingOrder finds the order a retried or repeated request already made.
-func existingOrder(ctx context.Context, tx *sql.Tx, n NewOrder) (Order, error) {
-	o, err := loadOrder(ctx, tx, `WHERE tool_call_id = ?`, n.ToolCallID)
+func (s *Store) existingOrder(ctx context.Context, tx *sql.Tx, n NewOrder) (Order, error) {
+	o, err := s.loadOrder(ctx, tx, `WHERE tool_call_id = ?`, n.ToolCallID)
 	if err == nil || !errors.Is(err, ErrNotFound) || n.CartFingerprint == "" {
 		return o, err
 	}
-	return loadOrder(ctx, tx, `WHERE call_id = ? AND cart_fingerprint = ?
+	return s.loadOrder(ctx, tx, `WHERE call_id = ? AND cart_fingerprint = ?
 		ORDER BY id DESC LIMIT 1`, n.CallID, n.CartFingerprint)
 }
 
@@ -104,7 +104,11 @@ func checkCallLimit(ctx context.Context, tx *sql.Tx, callID string) error {
 	return nil
 }
 
-func insertOrder(ctx context.Context, tx *sql.Tx, n NewOrder, now time.Time) (Order, error) {
+// insertOrder stores the order with empty details, then seals them to the
+// row id the insert allocated (see pii.go).
+func (s *Store) insertOrder(ctx context.Context, tx *sql.Tx, n NewOrder, now time.Time) (
+	Order, error,
+) {
 	day := now.Format("20060102")
 	var seq int
 	err := tx.QueryRowContext(ctx, `
@@ -126,14 +130,17 @@ func insertOrder(ctx context.Context, tx *sql.Tx, n NewOrder, now time.Time) (Or
 		INSERT INTO orders (order_number, shop_day, day_seq, call_id, tool_call_id,
 			cart_fingerprint, customer_name, phone, notes, total_cents, gst_cents,
 			ready_at, status, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		VALUES (?, ?, ?, ?, ?, ?, '', '', '', ?, ?, ?, ?, ?)
 		RETURNING id`,
 		o.Number, o.ShopDay, o.DaySeq, o.CallID, o.ToolCallID, o.CartFingerprint,
-		o.CustomerName, o.Phone, o.Notes, int64(o.Total), int64(o.GST),
+		int64(o.Total), int64(o.GST),
 		formatTime(o.ReadyAt), string(o.Status), formatTime(o.CreatedAt),
 	).Scan(&o.ID)
 	if err != nil {
 		return Order{}, fmt.Errorf("sqlite: insert order: %w", err)
+	}
+	if err := s.sealOrderDetails(ctx, tx, o.ID, o.CustomerName, o.Phone, o.Notes); err != nil {
+		return Order{}, err
 	}
 	return o, insertLines(ctx, tx, o.ID, o.Lines)
 }

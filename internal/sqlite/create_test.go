@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -77,13 +78,16 @@ func TestStore_CreateOrder_Fields(t *testing.T) {
 	if len(recs) != 2 {
 		t.Fatalf("got %d outbox rows, want 2", len(recs))
 	}
-	var body string
+	if want := "Order #001 ref 20260821-001"; recs[0].Body != want {
+		t.Errorf("got body %q, want %q", recs[0].Body, want)
+	}
+	var stored string
 	if err := s.read.QueryRow(`SELECT body FROM sms_outbox WHERE id = ?`,
-		recs[0].ID).Scan(&body); err != nil {
+		recs[0].ID).Scan(&stored); err != nil {
 		t.Fatal(err)
 	}
-	if want := "Order #001 ref 20260821-001"; body != want {
-		t.Errorf("got body %q, want %q", body, want)
+	if !strings.HasPrefix(stored, "k1:") || strings.Contains(stored, "Order") {
+		t.Errorf("stored body %q is not sealed under key 1", stored)
 	}
 }
 

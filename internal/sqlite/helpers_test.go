@@ -3,12 +3,15 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/kebabalab/kebabalab/internal/clock"
 	"github.com/kebabalab/kebabalab/internal/money"
+	"github.com/kebabalab/kebabalab/internal/pii"
 )
 
 // shopZone stands in for the shop's zone without needing tzdata.
@@ -28,7 +31,8 @@ func mustOpen(t *testing.T) (*Store, *clock.Clock) {
 
 func mustOpenPath(t *testing.T, path string, clk *clock.Clock) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), path, WithClock(clk.Now))
+	s, err := Open(context.Background(), path, WithClock(clk.Now), WithPII(testKeys(t)),
+		WithLogger(slog.New(slog.DiscardHandler)))
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -88,4 +92,27 @@ func count(t *testing.T, s *Store, table string) int {
 		t.Fatalf("count %s: %v", table, err)
 	}
 	return n
+}
+
+// keyring builds a keyring from fixed keys: encryption keys of the given
+// ids and one index key. The same ids always give the same secrets, so a
+// database can be reopened, by this process or a child, with the same keys.
+func keyring(t testing.TB, encIDs ...int) *pii.Keyring {
+	t.Helper()
+	var enc []pii.Key
+	for _, id := range encIDs {
+		enc = append(enc, fixedKey(id, 'e'))
+	}
+	k, err := pii.NewKeyring(enc, []pii.Key{fixedKey(1, 'i')})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// testKeys is the keyring most tests use: encryption key 1, index key 1.
+func testKeys(t testing.TB) *pii.Keyring { return keyring(t, 1) }
+
+func fixedKey(id int, kind byte) pii.Key {
+	return pii.Key{ID: id, Secret: []byte(strings.Repeat(string(rune(kind+byte(id))), 32))}
 }

@@ -27,7 +27,7 @@ func TestKillHelper(t *testing.T) {
 		t.Skip("child process of TestStore_SurvivesSIGKILL")
 	}
 	round := os.Getenv(killRoundEnv)
-	s, err := Open(context.Background(), path)
+	s, err := Open(context.Background(), path, WithPII(testKeys(t)))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "open:", err)
 		os.Exit(2)
@@ -96,7 +96,7 @@ func runAndKill(t *testing.T, path string, round, killAfter int) []string {
 func checkSurvivors(t *testing.T, path string, acked []string) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := Open(ctx, path)
+	s, err := Open(ctx, path, WithPII(testKeys(t)))
 	if err != nil {
 		t.Fatalf("reopen after kill: %v", err)
 	}

@@ -61,8 +61,10 @@ type SMSRecord struct {
 	LastError     string    // error code or reason, never message text
 	TwilioSID     string
 	// Body is the text as queued. It is personal data: show it to the shop
-	// (the demo prints it) but never log it.
-	Body string
+	// (the demo prints it) but never log it. It is empty once retention
+	// has erased it, or when it cannot be decrypted (BodyUnreadable).
+	Body           string
+	BodyUnreadable bool
 }
 
 // EnqueueSMS queues a text outside an order, such as a receipt or the menu
@@ -86,11 +88,11 @@ func (s *Store) EnqueueSMS(ctx context.Context, m NewSMS) (rec SMSRecord, err er
 			err = errors.Join(err, rollback(tx))
 		}
 	}()
-	id, err := insertSMS(ctx, tx, m, s.now())
+	id, err := s.insertSMS(ctx, tx, m, s.now())
 	if err != nil {
 		return SMSRecord{}, err
 	}
-	rec, err = smsRecord(ctx, tx, id)
+	rec, err = s.smsRecord(ctx, tx, id)
 	if err != nil {
 		return SMSRecord{}, err
 	}
@@ -100,14 +102,18 @@ func (s *Store) EnqueueSMS(ctx context.Context, m NewSMS) (rec SMSRecord, err er
 	return rec, nil
 }
 
-// insertSMS queues m, skipped when its number is over the hourly cap.
-func insertSMS(ctx context.Context, tx *sql.Tx, m NewSMS, now time.Time) (int64, error) {
+// insertSMS queues m, skipped when its number is over the hourly cap. The
+// row is inserted with an empty number and body and then given the sealed
+// ones, bound to its id (see pii.go).
+func (s *Store) insertSMS(ctx context.Context, tx *sql.Tx, m NewSMS, now time.Time) (
+	int64, error,
+) {
 	if m.To == "" || m.Body == "" {
 		return 0, fmt.Errorf("sqlite: queue %s sms: empty number or body", m.Kind)
 	}
 	status, reason := SMSPending, ""
 	if m.Kind != KindOrderShop {
-		n, err := recentSMS(ctx, tx, m.To, now.Add(-time.Hour))
+		n, err := s.recentSMS(ctx, tx, m.To, now.Add(-time.Hour))
 		if err != nil {
 			return 0, err
 		}
@@ -121,34 +127,60 @@ func insertSMS(ctx context.Context, tx *sql.Tx, m NewSMS, now time.Time) (int64,
 	err := tx.QueryRowContext(ctx, `
 		INSERT INTO sms_outbox (order_id, kind, to_number, body, status, last_error,
 			next_attempt_at, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		VALUES (?, ?, '', '', ?, ?, ?, ?, ?)
 		RETURNING id`,
-		orderID, string(m.Kind), m.To, m.Body, string(status), reason, at, at, at,
+		orderID, string(m.Kind), string(status), reason, at, at, at,
 	).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: queue %s sms: %w", m.Kind, err)
 	}
-	return id, nil
+	return id, s.sealSMSDetails(ctx, tx, id, m.To, m.Body)
 }
 
 // recentSMS counts the texts to a number since a time that count towards the
-// cap.
-func recentSMS(ctx context.Context, tx *sql.Tx, to string, since time.Time) (int, error) {
-	var n int
-	err := tx.QueryRowContext(ctx, `
-		SELECT COUNT(*) FROM sms_outbox
-		WHERE to_number = ? AND created_at > ? AND kind <> 'order_shop'
+// cap. The outbox keeps no index of numbers, so the last hour's texts are
+// decrypted and compared: a few dozen at most. One that does not decrypt is
+// logged and not counted.
+func (s *Store) recentSMS(ctx context.Context, tx *sql.Tx, to string, since time.Time) (
+	int, error,
+) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT id, to_number FROM sms_outbox
+		WHERE created_at > ? AND kind <> 'order_shop' AND to_number <> ''
 			AND NOT (status = 'skipped' AND last_error = ?)`,
-		to, formatTime(since), ReasonRateLimited).Scan(&n)
+		formatTime(since), ReasonRateLimited)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: count recent sms: %w", err)
+	}
+	type sealed struct {
+		id int64
+		to string
+	}
+	var recent []sealed
+	for rows.Next() {
+		var r sealed
+		if err := rows.Scan(&r.id, &r.to); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("sqlite: count recent sms: %w", err)
+		}
+		recent = append(recent, r)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return 0, fmt.Errorf("sqlite: count recent sms: %w", err)
+	}
+	n := 0
+	for _, r := range recent {
+		if number, err := s.open("sms_outbox", "to_number", r.id, r.to); err == nil &&
+			number == to {
+			n++
+		}
 	}
 	return n, nil
 }
 
 // SMSRecord returns the state of one outbox row, or ErrNotFound.
 func (s *Store) SMSRecord(ctx context.Context, id int64) (SMSRecord, error) {
-	return smsRecord(ctx, s.read, id)
+	return s.smsRecord(ctx, s.read, id)
 }
 
 // SMSRecordsForOrder returns the outbox rows of an order, oldest first.
@@ -161,7 +193,7 @@ func (s *Store) SMSRecordsForOrder(ctx context.Context, orderID int64) ([]SMSRec
 	defer rows.Close()
 	var recs []SMSRecord
 	for rows.Next() {
-		r, err := scanSMSRecord(rows)
+		r, err := s.scanSMSRecord(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -176,27 +208,36 @@ func (s *Store) SMSRecordsForOrder(ctx context.Context, orderID int64) ([]SMSRec
 const smsColumns = `id, COALESCE(order_id, 0), kind, status, attempts, next_attempt_at,
 	last_error, twilio_sid, body`
 
-func smsRecord(ctx context.Context, q queryer, id int64) (SMSRecord, error) {
+func (s *Store) smsRecord(ctx context.Context, q queryer, id int64) (SMSRecord, error) {
 	row := q.QueryRowContext(ctx, `SELECT `+smsColumns+` FROM sms_outbox WHERE id = ?`, id)
-	r, err := scanSMSRecord(row)
+	r, err := s.scanSMSRecord(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return SMSRecord{}, ErrNotFound
 	}
 	return r, err
 }
 
-func scanSMSRecord(row interface{ Scan(...any) error }) (SMSRecord, error) {
+// scanSMSRecord reads one outbox row and opens its body. A body that does
+// not decrypt is left empty with BodyUnreadable set, so one damaged row
+// does not hide the state of the others; a body erased by retention is
+// empty too.
+func (s *Store) scanSMSRecord(row interface{ Scan(...any) error }) (SMSRecord, error) {
 	var (
-		r    SMSRecord
-		next string
+		r            SMSRecord
+		next, sealed string
 	)
 	err := row.Scan(&r.ID, &r.OrderID, &r.Kind, &r.Status, &r.Attempts, &next,
-		&r.LastError, &r.TwilioSID, &r.Body)
+		&r.LastError, &r.TwilioSID, &sealed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return SMSRecord{}, err
 	}
 	if err != nil {
 		return SMSRecord{}, fmt.Errorf("sqlite: read sms: %w", err)
+	}
+	if sealed != "" {
+		if r.Body, err = s.open("sms_outbox", "body", r.ID, sealed); err != nil {
+			r.BodyUnreadable = true
+		}
 	}
 	r.NextAttemptAt, err = parseTime(next)
 	return r, err

@@ -20,26 +20,9 @@ func (s *Store) OrderByNumber(ctx context.Context, number string) (Order, error)
 	return s.readOrder(ctx, `WHERE order_number = ?`, number)
 }
 
-// LastOrderByPhone returns the newest order for an E.164 number, whatever
-// its status, or ErrNotFound.
-func (s *Store) LastOrderByPhone(ctx context.Context, e164 string) (Order, error) {
-	return s.readOrder(ctx, `WHERE phone = ? ORDER BY id DESC LIMIT 1`, e164)
-}
-
 // LastOrderByCall returns the newest order placed in a call, or ErrNotFound.
 func (s *Store) LastOrderByCall(ctx context.Context, callID string) (Order, error) {
 	return s.readOrder(ctx, `WHERE call_id = ? ORDER BY id DESC LIMIT 1`, callID)
-}
-
-// CountOrdersByPhone returns how many orders an E.164 number has placed.
-func (s *Store) CountOrdersByPhone(ctx context.Context, e164 string) (int, error) {
-	var n int
-	err := s.read.QueryRowContext(ctx,
-		`SELECT COUNT(*) FROM orders WHERE phone = ?`, e164).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("sqlite: count orders by phone: %w", err)
-	}
-	return n, nil
 }
 
 // readOrder reads an order and its lines from one snapshot.
@@ -49,30 +32,38 @@ func (s *Store) readOrder(ctx context.Context, where string, args ...any) (Order
 		return Order{}, fmt.Errorf("sqlite: read order: begin: %w", err)
 	}
 	defer tx.Rollback() // read-only: there is nothing to undo
-	return loadOrder(ctx, tx, where, args...)
+	return s.loadOrder(ctx, tx, where, args...)
 }
 
 const orderColumns = `id, order_number, shop_day, day_seq, call_id, tool_call_id,
-	cart_fingerprint, customer_name, phone, notes, total_cents, gst_cents,
+	cart_fingerprint, customer_name, phone, notes, pii_erased_at, total_cents, gst_cents,
 	ready_at, status, created_at`
 
 // loadOrder reads the order selected by where, a fixed clause from this
-// package whose values are all in args, together with its lines.
-func loadOrder(ctx context.Context, q queryer, where string, args ...any) (Order, error) {
+// package whose values are all in args, together with its lines. It is the
+// one path that reads orders, so it is where their details are decrypted:
+// a row that does not decrypt gives a *PIIError and no order at all.
+func (s *Store) loadOrder(ctx context.Context, q queryer, where string, args ...any) (
+	Order, error,
+) {
 	var (
 		o              Order
+		st             sealedOrder
 		total, gst     int64
 		ready, created string
 	)
 	err := q.QueryRowContext(ctx, `SELECT `+orderColumns+` FROM orders `+where, args...).Scan(
 		&o.ID, &o.Number, &o.ShopDay, &o.DaySeq, &o.CallID, &o.ToolCallID,
-		&o.CartFingerprint, &o.CustomerName, &o.Phone, &o.Notes, &total, &gst,
+		&o.CartFingerprint, &st.name, &st.phone, &st.notes, &st.erased, &total, &gst,
 		&ready, &o.Status, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Order{}, ErrNotFound
 	}
 	if err != nil {
 		return Order{}, fmt.Errorf("sqlite: read order: %w", err)
+	}
+	if err := s.openOrder(&o, st); err != nil {
+		return Order{}, err
 	}
 	o.Total, o.GST = money.Cents(total), money.Cents(gst)
 	if o.ReadyAt, err = parseTime(ready); err != nil {

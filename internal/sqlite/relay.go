@@ -18,15 +18,43 @@ type OutboxSMS struct {
 	OrderNumber string // "" when the text is not about an order
 }
 
+// ReasonUndecryptable is the last_error of a message failed because its
+// number or body could not be decrypted (see ErrUndecryptable).
+const ReasonUndecryptable = "undecryptable"
+
 // ClaimSMS takes the message due longest ago and marks it sending until
 // now+lease, in one statement, or returns ErrNoneDue. A message still
 // sending after its lease was abandoned mid-send and is claimed again.
 // The caller sends it outside any transaction and then records the outcome
 // with MarkSMSSent, MarkSMSFailed, MarkSMSSkipped or RetrySMS.
+//
+// The number and body are decrypted here, for Twilio. A message that does
+// not decrypt can never be sent: it is marked failed with
+// ReasonUndecryptable, logged without content, and the next one is claimed.
 func (s *Store) ClaimSMS(ctx context.Context, now time.Time, lease time.Duration) (
 	OutboxSMS, error,
 ) {
-	var m OutboxSMS
+	for {
+		m, err := s.claimOne(ctx, now, lease)
+		if !errors.Is(err, ErrUndecryptable) {
+			return m, err
+		}
+		if err := s.finishSMS(ctx, m.ID, SMSFailed, ReasonUndecryptable, "", now,
+			now); err != nil {
+			return OutboxSMS{}, err
+		}
+	}
+}
+
+// claimOne claims one message; with ErrUndecryptable it returns the
+// message's id only.
+func (s *Store) claimOne(ctx context.Context, now time.Time, lease time.Duration) (
+	OutboxSMS, error,
+) {
+	var (
+		m        OutboxSMS
+		to, body string
+	)
 	err := s.write.QueryRowContext(ctx, `
 		UPDATE sms_outbox
 		SET status = 'sending', attempts = attempts + 1,
@@ -40,12 +68,18 @@ func (s *Store) ClaimSMS(ctx context.Context, now time.Time, lease time.Duration
 			COALESCE((SELECT order_number FROM orders
 				WHERE orders.id = sms_outbox.order_id), '')`,
 		formatTime(now.Add(lease)), formatTime(now),
-	).Scan(&m.ID, &m.Kind, &m.To, &m.Body, &m.Attempts, &m.OrderNumber)
+	).Scan(&m.ID, &m.Kind, &to, &body, &m.Attempts, &m.OrderNumber)
 	if errors.Is(err, sql.ErrNoRows) {
 		return OutboxSMS{}, ErrNoneDue
 	}
 	if err != nil {
 		return OutboxSMS{}, fmt.Errorf("sqlite: claim sms: %w", err)
+	}
+	if m.To, err = s.open("sms_outbox", "to_number", m.ID, to); err != nil {
+		return OutboxSMS{ID: m.ID}, err
+	}
+	if m.Body, err = s.open("sms_outbox", "body", m.ID, body); err != nil {
+		return OutboxSMS{ID: m.ID}, err
 	}
 	return m, nil
 }

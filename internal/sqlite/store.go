@@ -8,20 +8,25 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/kebabalab/kebabalab/internal/pii"
 )
 
 // pragmas is applied by the driver to every new connection. synchronous FULL
 // syncs the WAL on each commit, so an order confirmed to a caller survives a
 // power cut as well as a crash. busy_timeout covers connections other than
-// ours (a backup, the sqlite3 shell).
+// ours (a backup, the sqlite3 shell). secure_delete zeroes what an update
+// or delete frees, so a customer's erased or re-encrypted details do not
+// linger in free pages of the file.
 const pragmas = "_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
-	"&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
+	"&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=secure_delete(1)"
 
 // readers is the size of the read pool; WAL lets them run beside the writer.
 const readers = 4
@@ -42,6 +47,14 @@ type Store struct {
 	write *sql.DB
 	read  *sql.DB
 	now   func() time.Time
+	log   *slog.Logger
+
+	// keys seal customers' details before they are written and open them
+	// when read (see pii.go). ephemeral is true when Open was given no
+	// keys: the process's throw-away keys are used and nothing that needs
+	// the real keys (key checks, sealing old rows) is done.
+	keys      *pii.Keyring
+	ephemeral bool
 
 	// failAfterOrderInsert, set only by tests, fails CreateOrder after the
 	// order and its lines are written and before the outbox rows are.
@@ -58,8 +71,28 @@ func WithClock(now func() time.Time) Option {
 	return func(s *Store) { s.now = now }
 }
 
+// WithPII gives the store the keys that protect customers' names, phone
+// numbers, notes and text messages. Without it the store uses pii.Ephemeral:
+// data is still never written in the clear, but no other process can read
+// it, so every program that serves or reads real data must pass its keys.
+func WithPII(keys *pii.Keyring) Option {
+	return func(s *Store) { s.keys = keys }
+}
+
+// WithLogger sets where the store reports rows it cannot decrypt and the
+// progress of its start-up work; slog.Default otherwise. Lines carry table,
+// row id and reason, never the data.
+func WithLogger(log *slog.Logger) Option {
+	return func(s *Store) { s.log = log }
+}
+
 // Open opens, checks and migrates the database at path, creating its
 // directory (0700) and file (0600) when missing.
+//
+// With keys (WithPII) it then checks them against the database, refusing
+// with a *KeyError a key that differs from the one the data was written
+// with or the lack of a key the data still needs, and seals any customer
+// details written before encryption was introduced.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if path == "" || strings.ContainsAny(path, "?#") {
 		return nil, errors.New("sqlite: database path must be non-empty without ? or #")
@@ -67,9 +100,16 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err := createFile(path); err != nil {
 		return nil, err
 	}
-	s := &Store{now: time.Now}
+	s := &Store{now: time.Now, log: slog.Default()}
 	for _, o := range opts {
 		o(s)
+	}
+	if s.keys == nil {
+		keys, err := pii.Ephemeral()
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: %w", err)
+		}
+		s.keys, s.ephemeral = keys, true
 	}
 	if err := s.openPools(path); err != nil {
 		return nil, err
@@ -132,7 +172,10 @@ func (s *Store) setUp(ctx context.Context) error {
 	if err := checkPragmas(ctx, s.read, 1); err != nil {
 		return fmt.Errorf("sqlite: reader: %w", err)
 	}
-	return s.migrate(ctx)
+	if err := s.migrate(ctx); err != nil {
+		return err
+	}
+	return s.preparePII(ctx)
 }
 
 // checkPragmas refuses a connection whose settings differ from the DSN's,
@@ -146,6 +189,7 @@ func checkPragmas(ctx context.Context, db *sql.DB, queryOnly int) error {
 		{"synchronous", "2"},
 		{"busy_timeout", "5000"},
 		{"foreign_keys", "1"},
+		{"secure_delete", "1"},
 		{"query_only", fmt.Sprint(queryOnly)},
 	}
 	for _, w := range want {

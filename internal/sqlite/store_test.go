@@ -87,7 +87,7 @@ func TestOpen_Pragmas(t *testing.T) {
 func TestOpen_MigrationsIdempotent(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "orders.db")
 	clk := clock.Fixed(shopZone, lunchtime)
-	first, err := Open(context.Background(), path, WithClock(clk.Now))
+	first, err := Open(context.Background(), path, WithClock(clk.Now), WithPII(testKeys(t)))
 	if err != nil {
 		t.Fatalf("first Open: %v", err)
 	}
