@@ -79,6 +79,14 @@ func prepRule(p *problems, path string, f *filePrep) PrepRule {
 	if f.Base != nil && f.Max != nil && r.Base > r.Max {
 		p.add(field(path, "max"), "%d is less than base (%d)", r.Max, r.Base)
 	}
+	// The queue allowance came later, so a file without it keeps the
+	// estimate it always had.
+	if f.PerQueued != nil {
+		r.PerQueued = minutes(p, field(path, "per_queued_order"), f.PerQueued, 0, maxPerLine)
+	}
+	if f.QueueMax != nil {
+		r.QueueMax = minutes(p, field(path, "queue_max"), f.QueueMax, 0, maxPrepMinutes)
+	}
 	return r
 }
 

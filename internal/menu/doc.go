@@ -58,7 +58,9 @@
 //	timezone        an IANA zone name: "Australia/Melbourne"
 //	gst_percent     whole number, 0 to 50; the rate included in prices
 //	prep_minutes    {"base", "per_line", "max"}: ready in
-//	                min(base + per_line × cart lines, max) minutes
+//	                min(base + per_line × cart lines, max) minutes;
+//	                optional "per_queued_order", "queue_max" add
+//	                min(per_queued_order × orders not yet ready, queue_max)
 //	hours           one entry for each of "monday" … "sunday":
 //	                {"open": "11:00", "close": "22:00"} or {"closed": true}
 //

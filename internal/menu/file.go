@@ -28,9 +28,11 @@ type fileShop struct {
 }
 
 type filePrep struct {
-	Base    *int `json:"base"`
-	PerLine *int `json:"per_line"`
-	Max     *int `json:"max"`
+	Base      *int `json:"base"`
+	PerLine   *int `json:"per_line"`
+	Max       *int `json:"max"`
+	PerQueued *int `json:"per_queued_order"` // optional, default 0
+	QueueMax  *int `json:"queue_max"`        // optional, default 0
 }
 
 type fileDay struct {

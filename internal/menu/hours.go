@@ -54,6 +54,14 @@ func (s *Shop) ReadyMinutes(lines int) int {
 	return min(s.Prep.Base+s.Prep.PerLine*lines, s.Prep.Max)
 }
 
+// QueuedReadyMinutes is ReadyMinutes for a kitchen with queued orders not
+// yet ready: the prep rule's per-queued-order minutes, capped at its queue
+// max, are added to the cart's own estimate.
+func (s *Shop) QueuedReadyMinutes(lines, queued int) int {
+	queued = min(max(queued, 0), s.Prep.QueueMax)
+	return s.ReadyMinutes(lines) + min(s.Prep.PerQueued*queued, s.Prep.QueueMax)
+}
+
 func (s *Shop) windowContaining(t time.Time) (open, close time.Time, ok bool) {
 	y, m, d := t.In(s.Location).Date()
 	yesterday := time.Date(y, m, d-1, 12, 0, 0, 0, s.Location)

@@ -44,9 +44,11 @@ type Shop struct {
 }
 
 // PrepRule estimates how long an order takes: Base minutes plus PerLine
-// minutes per cart line, but never more than Max.
+// minutes per cart line, but never more than Max; then, for the kitchen's
+// queue, PerQueued minutes per order not yet ready, at most QueueMax.
 type PrepRule struct {
-	Base, PerLine, Max int
+	Base, PerLine, Max  int
+	PerQueued, QueueMax int
 }
 
 // dayHours is one weekday's trading, in minutes after shop-local midnight.

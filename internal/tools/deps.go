@@ -28,7 +28,7 @@ type Deps struct {
 
 // New returns the registry of every tool the assistant can call.
 func New(d Deps) *Registry {
-	return NewRegistry(shopTools(d), cartTools(d), pickupTools(d),
+	return NewRegistry(shopTools(d), cartTools(d), pickupTools(d), orderTools(d), statusTools(d),
 		[]Tool{menuTool(d), addTool(d), editTool(d), mealsTool(d)})
 }
 

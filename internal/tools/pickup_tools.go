@@ -71,7 +71,8 @@ func (d Deps) resolvePickup(st *State, phrase string) (any, error) {
 	if open, closing, ok := shop.Window(now); ok {
 		win = pickup.Window{Open: open, Close: closing}
 	}
-	estimate := time.Duration(shop.ReadyMinutes(st.Cart.Len())) * time.Minute
+	estimate := time.Duration(shop.QueuedReadyMinutes(st.Cart.Len(), d.queuedOrders())) *
+		time.Minute
 	at, err := pickup.Resolve(pickup.Request{Phrase: phrase, Now: now, Window: win,
 		MinLead: minLead, Estimate: estimate})
 	if err != nil {

@@ -35,6 +35,9 @@ type Options struct {
 	TrustedProxies []netip.Prefix
 	AdminToken     string // "" turns /metrics off
 	ShopPhone      string // transfer destination, E.164
+	// Kitchen, when set, serves /kitchen and /admin/orders (the kitchen
+	// board and its API); it does its own authentication.
+	Kitchen http.Handler
 	// Ready reports whether the server can take orders (DB and menu).
 	Ready func(ctx context.Context) error
 }
@@ -97,6 +100,11 @@ func NewRouter(o Options) http.Handler {
 	if o.AdminToken != "" {
 		r.With(requireBearer(o.AdminToken)).Method(http.MethodGet, "/metrics",
 			o.Metrics.Handler())
+	}
+	if o.Kitchen != nil {
+		for _, p := range []string{"/kitchen", "/kitchen/*", "/admin/orders", "/admin/orders/*"} {
+			r.Handle(p, o.Kitchen)
+		}
 	}
 	return r
 }
