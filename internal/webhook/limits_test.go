@@ -1,6 +1,7 @@
 package webhook
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/netip"
 	"strconv"
@@ -63,9 +64,15 @@ func TestWebhook_PerCallLimit(t *testing.T) {
 			t.Fatalf("request %d: got %d %s", i, code, b)
 		}
 	}
-	code, b := ts.postAuthed(t, toolCalls("busy", [3]string{"x9", "lookup_order", ""}))
-	if code != http.StatusTooManyRequests || !strings.Contains(string(b), msgRateLimited) {
-		t.Fatalf("4th call on busy call: got %d %s, want 429", code, b)
+	code, b, hdr := ts.post(t, toolCalls("busy", [3]string{"x9", "lookup_order", ""}),
+		map[string]string{"X-Vapi-Secret": secretB})
+	var eb errorBody
+	if code != http.StatusTooManyRequests || json.Unmarshal(b, &eb) != nil ||
+		eb.Error != msgRateLimited {
+		t.Fatalf("4th call on busy call: got %d %s, want 429 with a JSON body", code, b)
+	}
+	if hdr.Get("Retry-After") == "" || hdr.Get("Content-Type") != "application/json" {
+		t.Errorf("per-call 429 headers: %v", hdr)
 	}
 	for range 10 {
 		ts.post(t, toolCalls("busy", [3]string{"z", "lookup_order", ""}),
@@ -77,5 +84,9 @@ func TestWebhook_PerCallLimit(t *testing.T) {
 	// Lifecycle messages are not tool work and are not counted.
 	if code, _ := ts.postAuthed(t, []byte(`{"message":{"type":"speech-update","call":{"id":"busy"}}}`)); code != 200 {
 		t.Fatalf("speech-update on busy call: got %d, want 200", code)
+	}
+	_, metrics := get(t, ts, "/metrics", "admin-token-0123456789abcdef0123456789")
+	if !strings.Contains(metrics, `kebabalab_rate_limited_total{limiter="call"} 1`) {
+		t.Errorf("metrics do not count the per-call rejection:\n%s", metrics)
 	}
 }

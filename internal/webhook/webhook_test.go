@@ -3,6 +3,7 @@ package webhook
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -23,6 +24,8 @@ func TestWebhook_EnvelopeFixtures(t *testing.T) {
 			[]string{"lookup_order"}, []string{`{"orderNumber":"A-10442"}`}},
 		{"tool-calls-tool-with-list-only.json", []string{"call_Wq8s0cLh3nVZxP2mB7tK4dYe"},
 			[]string{"lookup_order"}, []string{`{"orderNumber":"A-10442"}`}},
+		{"tool-calls-toolcalls-only.json", []string{"call_Wq8s0cLh3nVZxP2mB7tK4dYe"},
+			[]string{"lookup_order"}, []string{`{"orderNumber":"A-10442"}`}},
 		{"tool-calls-chat-iso-timestamp.json", []string{"call_Wq8s0cLh3nVZxP2mB7tK4dYe"},
 			[]string{"lookup_order"}, []string{`"orderNumber"`}},
 		{"tool-calls-parallel.json",
@@ -39,6 +42,11 @@ func TestWebhook_EnvelopeFixtures(t *testing.T) {
 			[]string{"get_customer_profile"}, []string{`{}`}},
 		{"tool-calls-arguments-absent.json", []string{"call_7Hn2kQpXf3LmA9sR1tVb0ZcY"},
 			[]string{"get_customer_profile"}, []string{`{}`}},
+	}
+	// Chat API traffic has no call: the chat id keys the session.
+	sessionKey := map[string]string{
+		"tool-calls-chat-iso-timestamp.json": "chat_5b0c2f4e-1e7a-4a0b-9d44-7c1f0e2d3a11",
+		"tool-calls-webcall.json":            "72d42a66-24c8-4b92-970c-93ea66349dd5",
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -57,12 +65,18 @@ func TestWebhook_EnvelopeFixtures(t *testing.T) {
 				if strings.Contains(res.Result, "\n") {
 					t.Errorf("result %d is multi-line", i)
 				}
-				var got struct{ Args json.RawMessage }
+				var got struct {
+					Args   json.RawMessage
+					CallID string
+				}
 				if err := json.Unmarshal([]byte(res.Result), &got); err != nil {
 					t.Fatalf("result is not a JSON string: %v", err)
 				}
 				if !strings.Contains(string(got.Args), tt.args[i]) {
 					t.Errorf("result %d args %s, want to contain %s", i, got.Args, tt.args[i])
+				}
+				if want, ok := sessionKey[tt.file]; ok && got.CallID != want {
+					t.Errorf("result %d ran for call %q, want %q", i, got.CallID, want)
 				}
 			}
 		})
@@ -102,6 +116,7 @@ func TestWebhook_ToolOutcomes(t *testing.T) {
 		[3]string{"t5", "lookup_order", `"[1,2]"`},
 		[3]string{"t6", "lookup_order", `[1,2]`},
 		[3]string{"t7", "lookup_order", `{"orderNumber":"7"}`},
+		[3]string{"t8", "", `{}`}, // a call without a name fails alone
 	)
 	code, raw := ts.postAuthed(t, body)
 	if code != http.StatusOK {
@@ -116,6 +131,7 @@ func TestWebhook_ToolOutcomes(t *testing.T) {
 		{"", "The arguments for this tool must be a JSON object."},
 		{"", "The arguments for this tool must be a JSON object."},
 		{`{"args":{"orderNumber":"7"},"callId":"call-1","ok":true}`, ""},
+		{"", "This tool is not available on this server."},
 	}
 	if len(r.Results) != len(want) {
 		t.Fatalf("got %d results, want %d", len(r.Results), len(want))
@@ -123,6 +139,10 @@ func TestWebhook_ToolOutcomes(t *testing.T) {
 	for i, w := range want {
 		if got := r.Results[i]; got.Result != w.result || got.Error != w.err {
 			t.Errorf("result %d: got %+v, want result %q error %q", i, got, w.result, w.err)
+		}
+		// Every entry, error or not, answers its own call, in order.
+		if id := r.Results[i].ToolCallID; id != "t"+strconv.Itoa(i+1) {
+			t.Errorf("result %d answers tool call %q, want t%d", i, id, i+1)
 		}
 	}
 	if strings.Contains(string(raw), "exploded") || strings.Contains(string(raw), "nil map") {
