@@ -9,8 +9,9 @@ run:
 	APP_ENV=development LOG_FORMAT=text $(GO) run ./cmd/kebabalab serve
 
 ## demo: replay a sample phone call against the server `make run` started
+## (APP_ENV as `make run` sets it, so both find the same development keys)
 demo:
-	$(GO) run ./cmd/demo
+	APP_ENV=development $(GO) run ./cmd/demo
 
 ## test: vet and run every test with the race detector
 test:

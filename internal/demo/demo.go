@@ -31,7 +31,7 @@ type Options struct {
 	// NewID returns a fresh random identifier; crypto/rand by default.
 	NewID func() string
 	// Outbox reads the texts queued for an order; by default the database
-	// at Settings.DatabasePath.
+	// at Settings.DatabasePath, opened with Settings.Keys.
 	Outbox Outbox
 	// Settle is how long to wait for the SMS worker to finish the order's
 	// texts before printing them; negative means not at all, 0 means 3 s.
@@ -49,7 +49,7 @@ func (o *Options) defaults() {
 		o.NewID = func() string { return strings.ToLower(rand.Text()[:16]) }
 	}
 	if o.Outbox == nil {
-		o.Outbox = StoreOutbox(o.DatabasePath)
+		o.Outbox = StoreOutbox(o.DatabasePath, o.Keys)
 	}
 	if o.Settle == 0 {
 		o.Settle = 3 * time.Second

@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/kebabalab/kebabalab/internal/pii"
 	"github.com/kebabalab/kebabalab/internal/sqlite"
 )
 
@@ -23,17 +24,28 @@ type QueuedSMS struct {
 // Outbox returns the texts queued for the order numbered YYYYMMDD-NNN.
 type Outbox func(ctx context.Context, orderNumber string) ([]QueuedSMS, error)
 
+// unreadableBody stands for a text the keys cannot open.
+const unreadableBody = "(cannot be decrypted: the demo has other keys than the server; " +
+	"give it the server's APP_ENV, PII_ENCRYPTION_KEY and PII_INDEX_KEY)"
+
 // StoreOutbox reads the outbox of the SQLite database at path, which the
-// running server shares (WAL lets both use it). Opening it applies no
-// migration the server has not already applied.
-func StoreOutbox(path string) Outbox {
+// running server shares (WAL lets both use it), opening the sealed texts
+// with keys, which must be the server's. Opening it applies no migration
+// the server has not already applied, and sqlite.Open refuses keys that
+// differ from the ones the database was written with.
+func StoreOutbox(path string, keys *pii.Keyring) Outbox {
 	return func(ctx context.Context, orderNumber string) ([]QueuedSMS, error) {
+		// Without keys the store would use throw-away ones and every body
+		// would read as unreadable.
+		if keys == nil {
+			return nil, errors.New("demo: no keys to open the texts with")
+		}
 		// sqlite.Open would create a missing file: refuse instead, so a
 		// wrong DATABASE_PATH is reported rather than papered over.
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("demo: no database at %s; is DATABASE_PATH the server's?", path)
 		}
-		store, err := sqlite.Open(ctx, path)
+		store, err := sqlite.Open(ctx, path, sqlite.WithPII(keys))
 		if err != nil {
 			return nil, err
 		}
@@ -48,9 +60,13 @@ func StoreOutbox(path string) Outbox {
 		}
 		out := make([]QueuedSMS, 0, len(recs))
 		for _, r := range recs {
+			body := r.Body
+			if r.BodyUnreadable {
+				body = unreadableBody
+			}
 			out = append(out, QueuedSMS{
 				Kind: string(r.Kind), Status: string(r.Status), Reason: r.LastError,
-				Body: r.Body,
+				Body: body,
 			})
 		}
 		return out, nil

@@ -11,6 +11,9 @@ import (
 	"strings"
 
 	"github.com/joho/godotenv"
+
+	"github.com/kebabalab/kebabalab/internal/config"
+	"github.com/kebabalab/kebabalab/internal/pii"
 )
 
 // Settings are what the demo shares with the server it talks to.
@@ -18,6 +21,9 @@ type Settings struct {
 	BaseURL      string // http://host:port of the server
 	Secret       string // "" sends no authentication header
 	DatabasePath string
+	// Keys open the texts the server sealed in the database: the keys the
+	// server runs with, read as it reads them (config.PIIKeys).
+	Keys *pii.Keyring
 }
 
 // Env looks up an environment variable, like os.LookupEnv.
@@ -29,9 +35,12 @@ const (
 	defaultDatabasePath = "data/orders.db"
 )
 
-// LoadSettings reads LISTEN_ADDR, VAPI_WEBHOOK_SECRET (or its _FILE twin)
-// and DATABASE_PATH the way the server does: the environment wins over
-// the values of a .env file, then the defaults apply.
+// LoadSettings reads LISTEN_ADDR, VAPI_WEBHOOK_SECRET (or its _FILE twin),
+// DATABASE_PATH and the customer-data keys the way the server does: the
+// environment wins over the values of a .env file, then the defaults
+// apply. The keys are PII_ENCRYPTION_KEY and PII_INDEX_KEY (or their _FILE
+// twins) or, with APP_ENV=development and neither set, the development key
+// file the server made when it started.
 func LoadSettings(env Env, dotEnv map[string]string,
 	readFile func(string) ([]byte, error),
 ) (Settings, error) {
@@ -66,6 +75,11 @@ func LoadSettings(env Env, dotEnv map[string]string,
 	// The server accepts any of a comma-separated list; the first will do.
 	first, _, _ := strings.Cut(secrets, ",")
 	s.Secret = strings.TrimSpace(first)
+	keys, err := config.PIIKeys(config.Source{Env: env, DotEnv: dotEnv, ReadFile: readFile})
+	if err != nil {
+		return Settings{}, fmt.Errorf("demo: the keys that open the server's texts: %w", err)
+	}
+	s.Keys = keys
 	return s, nil
 }
 
