@@ -14,6 +14,7 @@ import (
 
 	"github.com/kebabalab/kebabalab/internal/clock"
 	"github.com/kebabalab/kebabalab/internal/config"
+	"github.com/kebabalab/kebabalab/internal/kitchen"
 	"github.com/kebabalab/kebabalab/internal/menu"
 	"github.com/kebabalab/kebabalab/internal/metrics"
 	"github.com/kebabalab/kebabalab/internal/session"
@@ -82,9 +83,9 @@ type server struct {
 }
 
 // build wires the packages into a server that has not started: sessions,
-// the SMS outbox worker, metrics, the tools and the router. The worker, the
-// session sweeper and the retention job are background loops that run()
-// starts and stops.
+// the SMS outbox worker, metrics, the tools, the kitchen board (when
+// ADMIN_TOKEN is set) and the router. The worker, the session sweeper and
+// the retention job are background loops that run() starts and stops.
 func build(cfg *config.Config, log *slog.Logger, m *menu.Menu, clk *clock.Clock,
 	store *sqlite.Store,
 ) (*server, error) {
@@ -107,18 +108,33 @@ func build(cfg *config.Config, log *slog.Logger, m *menu.Menu, clk *clock.Clock,
 	}
 	watchSMS(met, worker, store, clk)
 
+	board, err := newKitchen(cfg, log, m, clk, store, worker.Notify)
+	if err != nil {
+		return nil, err
+	}
+	notify := worker.Notify
+	if board != nil {
+		// The tools call Notify once for every order they store: wake the
+		// SMS worker and redraw open boards at once. The boards also poll
+		// for new orders, so one is never missed.
+		notify = func() { worker.Notify(); board.Poke() }
+	}
 	reg := tools.New(tools.Deps{
 		Menu: m, Clock: clk, Log: log,
-		Store: store, Notify: worker.Notify,
+		Store: store, Notify: notify,
 		ShopSMSTo: cfg.ShopSMSTo, MenuLinkURL: cfg.MenuLinkURL,
 	})
-	router := webhook.NewRouter(webhook.Options{
+	opts := webhook.Options{
 		Log: log, Metrics: met, Registry: reg, Sessions: sessions,
 		Secrets: cfg.WebhookSecrets, Now: time.Now, RateLimit: cfg.RateLimit,
 		MaxBodyBytes: cfg.MaxBodyBytes, AllowedOrigins: cfg.CORSAllowedOrigins,
 		TrustedProxies: cfg.TrustedProxies, AdminToken: cfg.AdminToken,
 		ShopPhone: m.Shop().Phone, Ready: ready(store, clk),
-	})
+	}
+	if board != nil {
+		opts.Kitchen = board // never a nil *kitchen.Handler in the interface
+	}
+	router := webhook.NewRouter(opts)
 	s := &server{http: &http.Server{
 		Handler: router,
 		// Every timeout is set: a client that trickles headers or a body
@@ -130,6 +146,11 @@ func build(cfg *config.Config, log *slog.Logger, m *menu.Menu, clk *clock.Clock,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}}
+	if board != nil {
+		// Shutdown does not end open event streams by itself: without this
+		// every open board would hold it up for the whole grace period.
+		s.http.RegisterOnShutdown(board.Close)
+	}
 	s.background = append(s.background, func(ctx context.Context) {
 		sessions.Run(ctx, time.Minute)
 	}, func(ctx context.Context) {
@@ -178,4 +199,20 @@ func (s *server) run(ctx context.Context, ln net.Listener, log *slog.Logger) int
 		log.Warn("background work still running at shutdown")
 	}
 	return code
+}
+
+// newKitchen builds the kitchen board and its /admin/orders API, or returns
+// nil when ADMIN_TOKEN is unset: then those routes are off (SPEC §4). The
+// board reads "today" from the shop clock, like the store, and wakes the
+// SMS worker when it queues a ready text.
+func newKitchen(cfg *config.Config, log *slog.Logger, m *menu.Menu, clk *clock.Clock,
+	store *sqlite.Store, notify func(),
+) (*kitchen.Handler, error) {
+	if cfg.AdminToken == "" {
+		return nil, nil
+	}
+	return kitchen.New(kitchen.Options{
+		Store: store, Menu: m, Now: clk.Now, AdminToken: cfg.AdminToken,
+		Log: log, Notify: notify,
+	})
 }
