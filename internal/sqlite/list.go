@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -22,6 +23,8 @@ type OrderFilter struct {
 //
 // It selects the ids first and then reads each order through the same path
 // as every other order read, so customer details are decoded in one place.
+// An order whose details do not decrypt is listed with DetailsUnreadable
+// set and no details, so one damaged row never hides the kitchen's queue.
 // That is one query per order; in-process SQLite answers each in
 // microseconds, and a shop day holds hundreds of orders at most.
 func (s *Store) ListOrders(ctx context.Context, f OrderFilter) ([]Tracked, error) {
@@ -38,7 +41,7 @@ func (s *Store) ListOrders(ctx context.Context, f OrderFilter) ([]Tracked, error
 	out := make([]Tracked, 0, len(ids))
 	for _, id := range ids {
 		t, err := s.loadTracked(ctx, tx, `WHERE id = ?`, id)
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrUndecryptable) {
 			return nil, err
 		}
 		out = append(out, t)
@@ -91,7 +94,11 @@ func (s *Store) TrackOrder(ctx context.Context, number string) (Tracked, error) 
 		return Tracked{}, fmt.Errorf("sqlite: track order: begin: %w", err)
 	}
 	defer tx.Rollback() // read-only: there is nothing to undo
-	return s.loadTracked(ctx, tx, `WHERE order_number = ?`, number)
+	t, err := s.loadTracked(ctx, tx, `WHERE order_number = ?`, number)
+	if err != nil {
+		return Tracked{}, err
+	}
+	return t, nil
 }
 
 // CountQueued returns how many orders of a shop day the kitchen has not

@@ -65,7 +65,11 @@ type Order struct {
 	CustomerName    string
 	Phone           string
 	Notes           string
-	Lines           []Line
+	// DetailsUnreadable is set, with CustomerName, Phone and Notes empty,
+	// on the rows ListOrders and ChangeStatus return for an order whose
+	// details do not decrypt (see PIIError); other reads refuse such a row.
+	DetailsUnreadable bool
+	Lines             []Line
 	Total           money.Cents
 	GST             money.Cents
 	ReadyAt         time.Time // UTC

@@ -270,3 +270,56 @@ func TestStore_LastOrderByPhone_PassesOverUndecryptableRows(t *testing.T) {
 		t.Fatalf("another number: got %v, want ErrNotFound", err)
 	}
 }
+
+// TestStore_KitchenKeepsWorkingPastADamagedOrder: an order whose details do
+// not decrypt is still listed for the kitchen, without details, and still
+// moves through its statuses; only its ready text, which needs the number,
+// is not queued. Every read that hands out details refuses it.
+func TestStore_KitchenKeepsWorkingPastADamagedOrder(t *testing.T) {
+	ctx := context.Background()
+	s, _ := mustOpen(t)
+	damaged := mustCreate(t, s, canaryOrder("call-1", "tool-1"), canaryTexts())
+	intact := mustCreate(t, s, sampleOrder("call-2", "tool-2"), confirmations())
+	var name string
+	if err := s.write.QueryRow(`SELECT customer_name FROM orders WHERE id = ?`,
+		intact.ID).Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	setColumn(t, s, "orders", "customer_name", damaged.ID, name) // moved from another row
+
+	list, err := s.ListOrders(ctx, OrderFilter{ShopDay: damaged.ShopDay})
+	if err != nil || len(list) != 2 {
+		t.Fatalf("ListOrders: got %d orders, %v; want both", len(list), err)
+	}
+	if d := list[0]; !d.DetailsUnreadable || d.CustomerName != "" || d.Phone != "" ||
+		d.Notes != "" || d.Number != damaged.Number || len(d.Lines) != 2 {
+		t.Errorf("damaged order listed as %+v; want its number and lines, no details", d)
+	}
+	if i := list[1]; i.DetailsUnreadable || i.CustomerName != "Sam" {
+		t.Errorf("intact order listed as %+v", i)
+	}
+	if _, err := s.TrackOrder(ctx, damaged.Number); !errors.Is(err, ErrUndecryptable) {
+		t.Errorf("TrackOrder: got %v, want ErrUndecryptable", err)
+	}
+
+	ready := func(o Order) string { return "Ready: " + o.Number + " for " + o.CustomerName }
+	for _, to := range []Status{StatusPreparing, StatusReady} {
+		got, err := s.ChangeStatus(ctx, StatusChange{Number: damaged.Number, To: to,
+			ReadyText: ready})
+		if err != nil || got.Status != to || !got.DetailsUnreadable {
+			t.Fatalf("ChangeStatus to %s: got %+v, %v", to, got, err)
+		}
+	}
+	if n := countWhere(t, s, "sms_outbox", "kind = 'order_ready'"); n != 0 {
+		t.Errorf("%d ready texts queued for an order without a readable number", n)
+	}
+	for _, to := range []Status{StatusPreparing, StatusReady} {
+		if _, err := s.ChangeStatus(ctx, StatusChange{Number: intact.Number, To: to,
+			ReadyText: ready}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := countWhere(t, s, "sms_outbox", "kind = 'order_ready'"); n != 1 {
+		t.Errorf("%d ready texts for the intact order, want 1", n)
+	}
+}

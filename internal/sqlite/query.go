@@ -32,7 +32,11 @@ func (s *Store) readOrder(ctx context.Context, where string, args ...any) (Order
 		return Order{}, fmt.Errorf("sqlite: read order: begin: %w", err)
 	}
 	defer tx.Rollback() // read-only: there is nothing to undo
-	return s.loadOrder(ctx, tx, where, args...)
+	o, err := s.loadOrder(ctx, tx, where, args...)
+	if err != nil {
+		return Order{}, err
+	}
+	return o, nil
 }
 
 const orderColumns = `id, order_number, shop_day, day_seq, call_id, tool_call_id,
@@ -41,8 +45,11 @@ const orderColumns = `id, order_number, shop_day, day_seq, call_id, tool_call_id
 
 // loadOrder reads the order selected by where, a fixed clause from this
 // package whose values are all in args, together with its lines. It is the
-// one path that reads orders, so it is where their details are decrypted:
-// a row that does not decrypt gives a *PIIError and no order at all.
+// one path that reads orders, so it is where their details are decrypted.
+// A row whose details do not decrypt gives a *PIIError together with the
+// rest of the order, details empty and DetailsUnreadable set, for the few
+// callers that can do without them (the kitchen's list); every other
+// caller drops the order.
 func (s *Store) loadOrder(ctx context.Context, q queryer, where string, args ...any) (
 	Order, error,
 ) {
@@ -62,8 +69,9 @@ func (s *Store) loadOrder(ctx context.Context, q queryer, where string, args ...
 	if err != nil {
 		return Order{}, fmt.Errorf("sqlite: read order: %w", err)
 	}
-	if err := s.openOrder(&o, st); err != nil {
-		return Order{}, err
+	detailsErr := s.openOrder(&o, st)
+	if detailsErr != nil {
+		o.CustomerName, o.Phone, o.Notes, o.DetailsUnreadable = "", "", "", true
 	}
 	o.Total, o.GST = money.Cents(total), money.Cents(gst)
 	if o.ReadyAt, err = parseTime(ready); err != nil {
@@ -72,8 +80,10 @@ func (s *Store) loadOrder(ctx context.Context, q queryer, where string, args ...
 	if o.CreatedAt, err = parseTime(created); err != nil {
 		return Order{}, err
 	}
-	o.Lines, err = loadLines(ctx, q, o.ID)
-	return o, err
+	if o.Lines, err = loadLines(ctx, q, o.ID); err != nil {
+		return Order{}, err
+	}
+	return o, detailsErr
 }
 
 func loadLines(ctx context.Context, q queryer, orderID int64) ([]Line, error) {

@@ -86,7 +86,8 @@ type StatusChange struct {
 // It returns ErrNotFound for an unknown number, ErrStaleStatus when From no
 // longer matches, and ErrIllegalTransition for a move the lifecycle does
 // not allow. With the last two it also returns the order as it stands, so
-// the caller can say what happened to it.
+// the caller can say what happened to it. An order whose details do not
+// decrypt changes status all the same, without a ready text.
 func (s *Store) ChangeStatus(ctx context.Context, c StatusChange) (t Tracked, err error) {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -110,8 +111,10 @@ func (s *Store) ChangeStatus(ctx context.Context, c StatusChange) (t Tracked, er
 func (s *Store) changeStatusTx(ctx context.Context, tx *sql.Tx, c StatusChange) (
 	Tracked, error,
 ) {
+	// An order whose details do not decrypt still moves through the
+	// kitchen; only its ready text, which needs the number, is not queued.
 	t, err := s.loadTracked(ctx, tx, `WHERE order_number = ?`, c.Number)
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrUndecryptable) {
 		return Tracked{}, err
 	}
 	switch {
@@ -134,7 +137,7 @@ func (s *Store) changeStatusTx(ctx context.Context, tx *sql.Tx, c StatusChange) 
 		return t, errors.Join(ErrStaleStatus, err)
 	}
 	t.Status, t.StatusChangedAt = c.To, now.UTC().Truncate(time.Millisecond)
-	if c.To == StatusReady && c.ReadyText != nil {
+	if c.To == StatusReady && c.ReadyText != nil && !t.DetailsUnreadable {
 		if err := s.queueReadyText(ctx, tx, t.Order, c.ReadyText, now); err != nil {
 			return Tracked{}, err
 		}
@@ -168,21 +171,24 @@ func (s *Store) queueReadyText(ctx context.Context, tx *sql.Tx, o Order,
 const changedColumn = `COALESCE(NULLIF(status_changed_at, ''), created_at)`
 
 // loadTracked reads an order through loadOrder, the one path that reads
-// customer details, and then when its status last changed.
+// customer details, and then when its status last changed. Like loadOrder
+// it returns an order whose details do not decrypt with its *PIIError.
 func (s *Store) loadTracked(ctx context.Context, q queryer, where string, args ...any) (
 	Tracked, error,
 ) {
-	o, err := s.loadOrder(ctx, q, where, args...)
-	if err != nil {
-		return Tracked{}, err
+	o, detailsErr := s.loadOrder(ctx, q, where, args...)
+	if detailsErr != nil && !errors.Is(detailsErr, ErrUndecryptable) {
+		return Tracked{}, detailsErr
 	}
 	var changed string
-	err = q.QueryRowContext(ctx,
+	err := q.QueryRowContext(ctx,
 		`SELECT `+changedColumn+` FROM orders WHERE id = ?`, o.ID).Scan(&changed)
 	if err != nil {
 		return Tracked{}, fmt.Errorf("sqlite: read status time: %w", err)
 	}
 	t := Tracked{Order: o}
-	t.StatusChangedAt, err = parseTime(changed)
-	return t, err
+	if t.StatusChangedAt, err = parseTime(changed); err != nil {
+		return Tracked{}, err
+	}
+	return t, detailsErr
 }
