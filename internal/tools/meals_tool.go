@@ -23,7 +23,7 @@ func mealsTool(d Deps) Tool {
 				"description": "Lines to convert, from 0; leave out for every item that " +
 					"can be a meal."},
 			"drinkBrand": enum("The meal's can; default "+m.MealDrink().Default.Name+".",
-				optionValues(m, m.MealDrink().Option.ID)),
+				mealDrinkIDs(m)),
 			"chipsSize": enum("Meal chips size; \"none\" makes a kebab and can.",
 				mealChipsSizes(m)),
 			"chipsSalt": enum("Salt on the meal chips.", modifierIDs(m, menu.Salt)),

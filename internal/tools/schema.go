@@ -83,6 +83,17 @@ func sizeIDs(m *menu.Menu) []string {
 	return out
 }
 
+// mealDrinkIDs lists the drinks a meal may come with: the values of the
+// meal drink item's own option, not every option of that name on the menu
+// (energy drinks have brands too, but a meal comes with a can).
+func mealDrinkIDs(m *menu.Menu) []string {
+	var out []string
+	for _, v := range m.MealDrink().Option.Values {
+		out = append(out, v.ID)
+	}
+	return out
+}
+
 func mealChipsSizes(m *menu.Menu) []string {
 	out := []string{}
 	for _, sp := range m.MealChips().Sizes {
