@@ -205,6 +205,11 @@ func TestServe_SMSResumesAfterRestart(t *testing.T) {
 func TestServe_SMSDryRun(t *testing.T) {
 	env := baseEnv(t)
 	env["ADMIN_TOKEN"] = adminToken
+	// Everything but the auth token points at a fake Twilio, so a send that
+	// dry-run failed to stop would arrive there.
+	twilio := newFakeTwilio(t, false)
+	withTwilio(env, twilio)
+	delete(env, "TWILIO_AUTH_TOKEN")
 	ids := seedOutbox(t, env["DATABASE_PATH"], "+61412345001", "+61412345002")
 
 	base, stop, logs := startServer(t, env)
@@ -226,6 +231,9 @@ func TestServe_SMSDryRun(t *testing.T) {
 	}
 	if strings.Contains(out, "412345001") || strings.Contains(out, "example.com/m") {
 		t.Errorf("a number or an SMS body was logged:\n%s", out)
+	}
+	if n := len(twilio.arrived); n != 0 {
+		t.Errorf("the fake Twilio got %d requests in dry-run, want 0", n)
 	}
 }
 
