@@ -1,8 +1,11 @@
 # Developer entry points. `make run` and `make test` are all a fresh clone needs.
 GO ?= go
 PKGS := ./...
+GOBIN ?= $(shell $(GO) env GOPATH)/bin
+STATICCHECK_VERSION := v0.8.2
+GOSEC_VERSION := v2.30.0
 
-.PHONY: run demo test build lint bench fuzz
+.PHONY: run demo test build lint tools bench fuzz
 
 ## run: start a local development server (no secrets, SMS dry-run, data in ./data)
 run:
@@ -22,11 +25,18 @@ test:
 build:
 	$(GO) build -trimpath -o bin/kebabalab ./cmd/kebabalab
 
-## lint: vet and check formatting
+## lint: vet, formatting, staticcheck and gosec (installed by `make tools`)
 lint:
 	$(GO) vet $(PKGS)
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then \
 		echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GOBIN)/staticcheck $(PKGS)
+	$(GOBIN)/gosec -quiet -exclude-generated $(PKGS)
+
+## tools: install the pinned linters into $(GOBIN)
+tools:
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	$(GO) install github.com/securego/gosec/v2/cmd/gosec@$(GOSEC_VERSION)
 
 ## bench: run the micro-benchmarks
 bench:
