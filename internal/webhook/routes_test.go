@@ -28,6 +28,18 @@ func TestWebhook_SessionsFollowTheCall(t *testing.T) {
 	if _, ok := ts.sessions.Get("call-b"); ok {
 		t.Fatal("session survived a tool that ended the call")
 	}
+	// The end-of-call report closes the session of the call it reports on.
+	const reported = "b1223960-1b4d-4585-91b8-a69b0f57ec2f"
+	ts.postAuthed(t, toolCalls(reported, [3]string{"4", "lookup_order", ""}))
+	if _, ok := ts.sessions.Get(reported); !ok {
+		t.Fatal("no session for the reported call")
+	}
+	if code, _ := ts.postAuthed(t, fixture(t, "end-of-call-report-2024.json")); code != 200 {
+		t.Fatalf("end-of-call-report: got %d, want 200", code)
+	}
+	if _, ok := ts.sessions.Get(reported); ok {
+		t.Fatal("session survived the end-of-call report")
+	}
 	// A tool call without a call id works but keeps nothing.
 	ts.postAuthed(t, fixture(t, "function-call-legacy.json"))
 	if got := ts.sessions.Len(); got != 0 {
