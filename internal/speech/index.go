@@ -26,11 +26,14 @@ type Parser struct {
 	fuzzy     map[byte][]*target
 	byInitial map[byte][]string // every word, menu or speech
 
-	salads     []*menu.Modifier // in menu order, for "with the lot"
-	mealCats   []*menu.Category // categories that can be meals, in menu order
-	mealChips  *menu.Item
-	drink      menu.MealDrink
-	noSalt     *menu.Modifier // the salt meaning "none", if the menu says so
+	salads    []*menu.Modifier // in menu order, for "with the lot"
+	mealCats  []*menu.Category // categories that can be meals, in menu order
+	mealChips *menu.Item
+	drink     menu.MealDrink
+	noSalt    *menu.Modifier // the salt meaning "none", if the menu says so
+	// inclusions are the fillers that put something on ("with"): said after
+	// an exclusion ("no cheese with haloumi") they end it.
+	inclusions map[string]bool
 	groupNames map[menu.Group]string
 }
 
@@ -82,6 +85,7 @@ func New(m *menu.Menu) *Parser {
 	p.indexTargets()
 	p.findMealCategories()
 	p.findNoSalt()
+	p.findInclusions()
 	return p
 }
 
@@ -248,6 +252,26 @@ func (p *Parser) findNoSalt() {
 			if mn.Kind == menu.KindModifier && mn.Group == menu.Salt {
 				p.noSalt = mn.mod
 			}
+		}
+	}
+}
+
+// findInclusions finds the fillers that ask for something: those that make
+// one way of asking for the lot out of another ("with" + "the lot" is
+// "with the lot"). The menu names no such words outright, but its phrases
+// for the lot show them.
+func (p *Parser) findInclusions() {
+	p.inclusions = map[string]bool{}
+	for phrase, e := range p.phrases {
+		if e.speech != menu.KindEverything {
+			continue
+		}
+		head, tail, ok := strings.Cut(phrase, " ")
+		if !ok || p.phrases[head] == nil || p.phrases[head].speech != menu.KindFiller {
+			continue
+		}
+		if t := p.phrases[tail]; t != nil && t.speech == menu.KindEverything {
+			p.inclusions[head] = true
 		}
 	}
 }

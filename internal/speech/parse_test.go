@@ -79,6 +79,11 @@ func TestParser_Parse(t *testing.T) {
 			kebab("large", "chicken").salads("lettuce", "onion", "pickles").sauces("tomato")},
 		{"small lamb kebab with garlic no salad no sauce", lamb("small")},
 		{"small chicken kebab no cheese", kebab("small", "chicken")},
+		// "with" asks for something, so it ends an exclusion; "and" carries it on.
+		{"large lamb kebab with the lot no onion with olives",
+			lamb("large").salads("lettuce", "tomato", "pickles", "olives")},
+		{"large lamb kebab with the lot no onion and olives",
+			lamb("large").salads("lettuce", "tomato", "pickles")},
 
 		// Extras.
 		{"large lamb kebab with cheese and haloumi", lamb("large").extras("cheese", "haloumi")},
@@ -106,6 +111,8 @@ func TestParser_Parse(t *testing.T) {
 		// HSP: cheese comes with it, so leaving it out goes to Without.
 		{"small chicken hsp", hsp("small", "chicken")},
 		{"small hsp chicken no cheese", hsp("small", "chicken").without("cheese")},
+		{"small chicken hsp no cheese with haloumi",
+			hsp("small", "chicken").extras("haloumi").without("cheese")},
 		{"large lamb hsp with cheese", hsp("large", "lamb")},
 		{"large mixed halal snack pack with garlic bbq and chilli",
 			hsp("large", "mix").sauces("garlic", "bbq", "chilli")},

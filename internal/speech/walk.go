@@ -37,9 +37,9 @@ const (
 // word applies to the modifiers right after it ("no onion tomato", "no
 // onion or tomato"), and across "and" to more of the same group ("no onion
 // and tomato"); another group ends it, so that "no onion and garlic sauce"
-// leaves out only the onion. Any other menu word or the end of the clause
-// ends it too. Fillers before the first modifier ("take off the tomato")
-// do not.
+// leaves out only the onion. Any other menu word, a word asking for
+// something ("no onion with garlic") or the end of the clause ends it too.
+// Other fillers before the first modifier ("take off the tomato") do not.
 func (r *reading) walk() error {
 	var excl scope
 	clause := -1
@@ -82,7 +82,10 @@ func (r *reading) walk() error {
 			excl = scope{}
 			continue
 		case menu.KindFiller:
-			if excl.state == scopeApplied {
+			switch {
+			case excl.state != scopeNone && r.p.inclusions[s.e.phrase]:
+				excl = scope{} // "no cheese with haloumi" keeps the haloumi
+			case excl.state == scopeApplied:
 				excl.state = scopeJoined
 			}
 			continue

@@ -5,6 +5,7 @@ import (
 
 	"github.com/kebabalab/kebabalab/internal/clock"
 	"github.com/kebabalab/kebabalab/internal/menu"
+	"github.com/kebabalab/kebabalab/internal/speech"
 	"github.com/kebabalab/kebabalab/internal/sqlite"
 )
 
@@ -24,12 +25,17 @@ type Deps struct {
 	// MenuLinkURL is what sendMenuLink texts; empty turns that tool into a
 	// polite "not available".
 	MenuLinkURL string
+
+	// speech reads spoken items against Menu. New builds it once: indexing
+	// the menu's words per call would cost more than the parse itself.
+	speech *speech.Parser
 }
 
 // New returns the registry of every tool the assistant can call.
 func New(d Deps) *Registry {
+	d.speech = speech.New(d.Menu)
 	return NewRegistry(shopTools(d), cartTools(d), pickupTools(d), orderTools(d), statusTools(d),
-		[]Tool{menuTool(d), addTool(d), editTool(d), mealsTool(d)})
+		[]Tool{menuTool(d), addTool(d), quickAddTool(d), editTool(d), mealsTool(d)})
 }
 
 // notify wakes the SMS worker, if there is one.
