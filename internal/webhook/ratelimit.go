@@ -14,10 +14,8 @@ import (
 // counted per call id, because VAPI's few egress IPs carry every call and a
 // per-IP limit would throttle a busy night.
 type limiters struct {
-	limit int
-	ip    *httprate.RateLimiter
-	call  *httprate.RateLimiter
-	m     *metrics.Metrics
+	ip   *httprate.RateLimiter
+	call *httprate.RateLimiter
 }
 
 func newLimiters(perMinute int, m *metrics.Metrics) *limiters {
@@ -35,29 +33,14 @@ func newLimiters(perMinute int, m *metrics.Metrics) *limiters {
 		}
 	}
 	return &limiters{
-		limit: perMinute,
-		ip:    httprate.NewRateLimiter(perMinute, time.Minute, opts("ip")...),
-		call:  httprate.NewRateLimiter(perMinute, time.Minute, opts("call")...),
-		m:     m,
+		ip:   httprate.NewRateLimiter(perMinute, time.Minute, opts("ip")...),
+		call: httprate.NewRateLimiter(perMinute, time.Minute, opts("call")...),
 	}
 }
 
-// ipBlocked reports, without counting the request, whether the client has
-// already used up its allowance of failed requests. It lets a flood be
-// turned away before any HMAC work is spent on it.
-func (l *limiters) ipBlocked(w http.ResponseWriter, r *http.Request, ip string) bool {
-	_, rate, err := l.ip.Status(ip)
-	if err != nil || rate < float64(l.limit) {
-		return false
-	}
-	w.Header().Set("Retry-After", "60")
-	l.m.RateLimited.WithLabelValues("ip").Inc()
-	writeError(w, r, http.StatusTooManyRequests, msgRateLimited)
-	return true
-}
-
-// failed counts a failed request against the client IP. It answers 429
-// when the allowance is gone and reports whether it did.
+// failed counts a failed request against the client IP. It answers 429,
+// with Retry-After, when the allowance is gone and reports whether it did;
+// a refused request is not counted.
 func (l *limiters) failed(w http.ResponseWriter, r *http.Request, ip string) bool {
 	return l.ip.RespondOnLimit(w, r, ip)
 }
