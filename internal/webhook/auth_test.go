@@ -36,6 +36,13 @@ func TestWebhook_Authentication(t *testing.T) {
 		{"hmac 4 minutes old", signed(ts.now.Add(-4*time.Minute), secretA, body), 200, ""},
 		{"hmac stale", signed(ts.now.Add(-6*time.Minute), secretA, body), 401, reasonStaleTimestamp},
 		{"hmac future", signed(ts.now.Add(6*time.Minute), secretA, body), 401, reasonStaleTimestamp},
+		{"hmac milliseconds stale", signedMilli(ts.now.Add(-6*time.Minute), secretB, body), 401,
+			reasonStaleTimestamp},
+		{"hmac milliseconds future", signedMilli(ts.now.Add(6*time.Minute), secretB, body), 401,
+			reasonStaleTimestamp},
+		{"hmac signed over a changed timestamp", map[string]string{"X-Timestamp": ms,
+			"X-Signature": Sign(secretA, strconv.FormatInt(ts.now.Unix()-1, 10), body)}, 401,
+			reasonBadSignature},
 		{"hmac wrong key", signed(ts.now, "some-other-secret-0123456789abcdef", body), 401,
 			reasonBadSignature},
 		{"hmac over changed body", signed(ts.now, secretA, other), 401, reasonBadSignature},
@@ -106,4 +113,11 @@ func FuzzVerify(f *testing.F) {
 			t.Fatal("accepted a signature made with the wrong key")
 		}
 	})
+}
+
+// signedMilli is signed with the timestamp in milliseconds, as some HMAC
+// credentials send it.
+func signedMilli(ts time.Time, secret string, body []byte) map[string]string {
+	stamp := strconv.FormatInt(ts.UnixMilli(), 10)
+	return map[string]string{"X-Timestamp": stamp, "X-Signature": Sign(secret, stamp, body)}
 }
