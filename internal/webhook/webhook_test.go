@@ -117,6 +117,8 @@ func TestWebhook_ToolOutcomes(t *testing.T) {
 		[3]string{"t6", "lookup_order", `[1,2]`},
 		[3]string{"t7", "lookup_order", `{"orderNumber":"7"}`},
 		[3]string{"t8", "", `{}`}, // a call without a name fails alone
+		[3]string{"t9", "lookup_order", `""`},
+		[3]string{"t10", "lookup_order", `"null"`},
 	)
 	code, raw := ts.postAuthed(t, body)
 	if code != http.StatusOK {
@@ -132,6 +134,9 @@ func TestWebhook_ToolOutcomes(t *testing.T) {
 		{"", "The arguments for this tool must be a JSON object."},
 		{`{"args":{"orderNumber":"7"},"callId":"call-1","ok":true}`, ""},
 		{"", "This tool is not available on this server."},
+		// An empty string, or a string holding null, means no arguments.
+		{`{"args":{},"callId":"call-1","ok":true}`, ""},
+		{`{"args":{},"callId":"call-1","ok":true}`, ""},
 	}
 	if len(r.Results) != len(want) {
 		t.Fatalf("got %d results, want %d", len(r.Results), len(want))
