@@ -155,6 +155,25 @@ func TestWebhook_ToolOutcomes(t *testing.T) {
 	}
 }
 
+// Arguments that arrive pretty-printed, holding a newline in a value,
+// still give a one-line result: VAPI drops multi-line ones.
+func TestWebhook_ResultIsOneLine(t *testing.T) {
+	ts := newTestServer(t, nil)
+	body := []byte(`{"message": {"type": "tool-calls", "call": {"id": "c"},
+  "toolCallList": [{"id": "t1", "type": "function", "function": {
+    "name": "lookup_order",
+    "arguments": {
+      "note": "ring\nbell"
+    }
+  }}]}}`)
+	code, raw := ts.postAuthed(t, body)
+	r := decodeReply(t, raw)
+	want := `{"args":{"note":"ring\nbell"},"callId":"c","ok":true}`
+	if code != http.StatusOK || len(r.Results) != 1 || r.Results[0].Result != want {
+		t.Fatalf("got %d %s, want the result %s", code, raw, want)
+	}
+}
+
 const msgInternalTool = "Sorry, something went wrong on our side. Please try that again."
 
 func TestWebhook_BadRequests(t *testing.T) {
