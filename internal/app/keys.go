@@ -57,15 +57,21 @@ func piiKeys(cfg *config.Config, log *slog.Logger) (*pii.Keyring, error) {
 }
 
 // devKeys reads the development key file, creating it (directory 0700,
-// file 0600) with fresh random keys when it does not exist yet.
+// file 0600) with fresh random keys when it does not exist yet. When
+// another process (`make run` beside `kebabalab check`) creates it first,
+// its keys are the ones read.
 func devKeys(path string, log *slog.Logger) (*pii.Keyring, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		if err := writeDevKeys(path); err != nil {
+		err := writeDevKeys(path)
+		switch {
+		case errors.Is(err, fs.ErrExist):
+		case err != nil:
 			return nil, fmt.Errorf("PII_ENCRYPTION_KEY: cannot create the development key "+
 				"file %s: %w", path, err)
+		default:
+			log.Warn("created development keys for customer data; losing them makes the "+
+				"development database's customer details unreadable", "file", path)
 		}
-		log.Warn("created development keys for customer data; losing them makes the "+
-			"development database's customer details unreadable", "file", path)
 	}
 	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
 		log.Warn("the development key file is readable by other users; chmod 600 it",
@@ -92,11 +98,22 @@ func writeDevKeys(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	// The keys are written to a file of our own and then linked into
+	// place, which fails if the file exists: another process reading the
+	// path sees no file or a whole one, and never has its keys replaced.
+	f, err := os.CreateTemp(filepath.Dir(path), devKeyTempPattern)
 	if err != nil {
 		return err
 	}
+	defer os.Remove(f.Name())
 	_, err = fmt.Fprintf(f, "%sPII_ENCRYPTION_KEY=%s\nPII_INDEX_KEY=%s\n", devKeysHeader,
 		pii.FormatKeys([]pii.Key{enc}), pii.FormatKeys([]pii.Key{idx}))
-	return errors.Join(err, f.Sync(), f.Close())
+	if err = errors.Join(err, f.Chmod(0o600), f.Sync(), f.Close()); err != nil {
+		return err
+	}
+	return os.Link(f.Name(), path)
 }
+
+// devKeyTempPattern names the file the development keys are written to
+// before they are linked into place.
+const devKeyTempPattern = ".dev-pii-keys-*"

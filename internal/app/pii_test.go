@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -376,5 +378,41 @@ func TestServe_RetentionErasesOldDetails(t *testing.T) {
 			t.Errorf("order %s: got name %q total %d, %v; want %q", numbers[i],
 				o.CustomerName, o.Total, err, want)
 		}
+	}
+}
+
+// TestDevKeys_ConcurrentFirstStarts: processes starting together on a
+// machine without a development key file (`make run` beside `kebabalab
+// check`) all end up with the same keys, and none sees a half-written file.
+func TestDevKeys_ConcurrentFirstStarts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kebabalab", "dev-pii-keys")
+	log := slog.New(slog.DiscardHandler)
+	const n = 8
+	keys := make([]*pii.Keyring, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { keys[i], errs[i] = devKeys(path, log) })
+	}
+	wg.Wait()
+	sealed, err := keys[0].Seal("orders", "phone", 1, canaryPhone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		if errs[i] != nil {
+			t.Fatalf("start %d: %v", i, errs[i])
+		}
+		if got, err := keys[i].Open("orders", "phone", 1, sealed); err != nil ||
+			got != canaryPhone {
+			t.Errorf("start %d has other keys than start 0", i)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("the key directory holds %d files, want only the key file", len(entries))
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("key file: %v, %v; want mode 0600", fi, err)
 	}
 }

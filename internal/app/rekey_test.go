@@ -98,7 +98,7 @@ func TestServe_RekeyWhileOrdersArrive(t *testing.T) {
 
 	env["PII_ENCRYPTION_KEY"] = "1:" + encKey + ",2:" + encKey2
 	env["PII_INDEX_KEY"] = "1:" + idxKey + ",2:" + idxKey2
-	base, stop, _ := startServer(t, env)
+	base, stop, logs := startServer(t, env)
 
 	var (
 		mu       sync.Mutex
@@ -160,6 +160,12 @@ func TestServe_RekeyWhileOrdersArrive(t *testing.T) {
 	}
 	if code := stop(); code != 0 {
 		t.Fatalf("server exit code %d", code)
+	}
+	printed := logs.String() + stdout.String() + stderr.String()
+	for _, c := range append(canaries, encKey[:12], encKey2[:12], idxKey[:12], idxKey2[:12]) {
+		if strings.Contains(printed, c) {
+			t.Errorf("the server or rekey printed %q", c)
+		}
 	}
 
 	// Key 1 of both sets is dropped: the store opens, which it refuses

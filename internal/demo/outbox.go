@@ -46,6 +46,10 @@ func StoreOutbox(path string, keys *pii.Keyring) Outbox {
 			return nil, fmt.Errorf("demo: no database at %s; is DATABASE_PATH the server's?", path)
 		}
 		store, err := sqlite.Open(ctx, path, sqlite.WithPII(keys))
+		if ke := (*sqlite.KeyError)(nil); errors.As(err, &ke) {
+			return nil, fmt.Errorf("demo: the keys differ from the server's; give the demo "+
+				"the server's APP_ENV, PII_ENCRYPTION_KEY and PII_INDEX_KEY: %w", err)
+		}
 		if err != nil {
 			return nil, err
 		}

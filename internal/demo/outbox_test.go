@@ -91,7 +91,8 @@ func TestStoreOutbox_WrongOrNoKeys(t *testing.T) {
 		t.Errorf("no keys: got %v", err)
 	}
 	_, err := StoreOutbox(path, mustKeyring(t, otherKey, testIdxKey))(ctx, o.Number)
-	if ke := new(*sqlite.KeyError); !errors.As(err, ke) {
+	if ke := new(*sqlite.KeyError); !errors.As(err, ke) ||
+		!strings.Contains(err.Error(), "PII_ENCRYPTION_KEY") {
 		t.Errorf("another encryption key: got %v, want a KeyError", err)
 	}
 
