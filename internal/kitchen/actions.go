@@ -101,7 +101,7 @@ func (h *Handler) formStatus(w http.ResponseWriter, r *http.Request, _ session) 
 func setFlash(w http.ResponseWriter, msg string) {
 	http.SetCookie(w, &http.Cookie{Name: flashCookie,
 		Value: base64.RawURLEncoding.EncodeToString([]byte(msg)), Path: "/kitchen",
-		MaxAge: 60, HttpOnly: true, SameSite: http.SameSiteStrictMode})
+		MaxAge: 60, Secure: true, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 }
 
 // takeFlash returns the kept message, if any, and forgets it.
@@ -111,7 +111,7 @@ func takeFlash(w http.ResponseWriter, r *http.Request) string {
 		return ""
 	}
 	http.SetCookie(w, &http.Cookie{Name: flashCookie, Path: "/kitchen", MaxAge: -1,
-		HttpOnly: true, SameSite: http.SameSiteStrictMode})
+		Secure: true, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 	b, err := base64.RawURLEncoding.DecodeString(c.Value)
 	if err != nil || len(b) > 300 {
 		return ""

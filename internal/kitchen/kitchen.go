@@ -38,15 +38,15 @@ type Options struct {
 	// no-op (the worker's poll still sends it).
 	Notify func()
 
-	SessionTTL time.Duration // 12 h: one long shift, then sign in again
-	// InsecureCookie drops the cookie's Secure flag and __Host- prefix, for
-	// development over plain HTTP on another machine than the server.
-	// Browsers keep Secure cookies from http://localhost without it.
-	InsecureCookie bool
-	Poll           time.Duration // 500 ms: how often open boards look for new orders
-	Refresh        time.Duration // 15 s: how often open boards are re-sent anyway
-	LoginLimit     int           // 5 wrong tokens per client IP per LoginWindow
-	LoginWindow    time.Duration // 15 min
+	// SessionTTL is 12 h: one long shift, then sign in again. The cookie is
+	// always Secure; browsers keep Secure cookies from http://localhost and
+	// http://127.0.0.1, where development runs, and everywhere else the
+	// board is served over HTTPS.
+	SessionTTL  time.Duration
+	Poll        time.Duration // 500 ms: how often open boards look for new orders
+	Refresh     time.Duration // 15 s: how often open boards are re-sent anyway
+	LoginLimit  int           // 5 wrong tokens per client IP per LoginWindow
+	LoginWindow time.Duration // 15 min
 }
 
 // Handler serves /kitchen and /admin/orders. Mount it on both.

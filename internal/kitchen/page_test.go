@@ -2,6 +2,7 @@ package kitchen_test
 
 import (
 	"context"
+	"encoding/base64"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -204,6 +205,20 @@ func TestPage_FormActions(t *testing.T) {
 		"Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded")
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("unknown order: got %d, want a redirect with a message", resp.StatusCode)
+	}
+	var flash string
+	for _, c := range resp.Cookies() {
+		if c.Name == "kitchen_flash" {
+			b, _ := base64.RawURLEncoding.DecodeString(c.Value)
+			flash = string(b)
+		}
+	}
+	if flash != "There is no order #404; nothing was changed." {
+		t.Errorf("unknown order: got message %q", flash)
+	}
+	if o, _ := s.store.TrackOrder(context.Background(), o.Number); o.Status !=
+		sqlite.StatusCancelled {
+		t.Errorf("the known order moved to %s", o.Status)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/binary"
+	"math"
 	"net/http"
 	"strings"
 	"time"
@@ -15,9 +16,8 @@ import (
 // Cookie names. __Host- makes the browser insist on Secure, Path=/ and no
 // Domain, so no other host or path can plant or read the session.
 const (
-	cookieSecure   = "__Host-kitchen"
-	cookieInsecure = "kitchen"
-	flashCookie    = "kitchen_flash"
+	sessionCookie = "__Host-kitchen"
+	flashCookie   = "kitchen_flash"
 )
 
 // keys are derived from the admin token, so changing the token signs every
@@ -64,7 +64,8 @@ func newSession(now time.Time, ttl time.Duration) session {
 func (k keys) encode(s session) string {
 	p := make([]byte, payloadSize)
 	copy(p, s.id[:])
-	binary.BigEndian.PutUint64(p[16:], uint64(s.expires.Unix()))
+	exp := max(s.expires.Unix(), 0) // sessions expire after 1970
+	binary.BigEndian.PutUint64(p[16:], uint64(exp))
 	return b64(p) + "." + b64(k.sign(k.session, p))
 }
 
@@ -80,9 +81,13 @@ func (k keys) decode(v string, now time.Time) (session, bool) {
 		!hmac.Equal(mac, k.sign(k.session, p)) {
 		return session{}, false
 	}
+	exp := binary.BigEndian.Uint64(p[16:])
+	if exp > math.MaxInt64 {
+		return session{}, false // signed, so never: encode writes no such value
+	}
 	var s session
 	copy(s.id[:], p)
-	s.expires = time.Unix(int64(binary.BigEndian.Uint64(p[16:])), 0)
+	s.expires = time.Unix(int64(exp), 0)
 	if !now.Before(s.expires) {
 		return session{}, false
 	}
@@ -106,35 +111,28 @@ func (k keys) sign(key, data []byte) []byte {
 
 func b64(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
 
-func (h *Handler) cookieName() string {
-	if h.o.InsecureCookie {
-		return cookieInsecure
-	}
-	return cookieSecure
-}
-
 // setSession sends the session cookie: HttpOnly so scripts cannot read it,
 // SameSite=Strict so no other site's page or link can use it.
 func (h *Handler) setSession(w http.ResponseWriter, s session, now time.Time) {
 	http.SetCookie(w, &http.Cookie{
-		Name: h.cookieName(), Value: h.keys.encode(s), Path: "/",
+		Name: sessionCookie, Value: h.keys.encode(s), Path: "/",
 		// Max-Age and not Expires: the shop clock may be set apart from
 		// the real one (KEBABALAB_NOW), and the browser would misread a date.
 		MaxAge: int(s.expires.Sub(now).Seconds()),
-		Secure: !h.o.InsecureCookie, HttpOnly: true, SameSite: http.SameSiteStrictMode,
+		Secure: true, HttpOnly: true, SameSite: http.SameSiteStrictMode,
 	})
 }
 
 func (h *Handler) clearSession(w http.ResponseWriter) {
 	http.SetCookie(w, &http.Cookie{
-		Name: h.cookieName(), Value: "", Path: "/", MaxAge: -1,
-		Secure: !h.o.InsecureCookie, HttpOnly: true, SameSite: http.SameSiteStrictMode,
+		Name: sessionCookie, Value: "", Path: "/", MaxAge: -1,
+		Secure: true, HttpOnly: true, SameSite: http.SameSiteStrictMode,
 	})
 }
 
 // currentSession returns the request's valid session, if any.
 func (h *Handler) currentSession(r *http.Request) (session, bool) {
-	c, err := r.Cookie(h.cookieName())
+	c, err := r.Cookie(sessionCookie)
 	if err != nil {
 		return session{}, false
 	}
