@@ -81,6 +81,13 @@ func TestWebhook_PerCallLimit(t *testing.T) {
 	if code, b := ts.postAuthed(t, toolCalls("quiet", [3]string{"y1", "lookup_order", ""})); code != 200 {
 		t.Fatalf("other call: got %d %s, want 200", code, b)
 	}
+	// Nor from the flooding IP itself: VAPI's egress addresses are shared,
+	// so someone else's failures there must not turn away our calls.
+	code, b, _ = ts.post(t, toolCalls("quiet", [3]string{"y2", "lookup_order", ""}),
+		map[string]string{"X-Forwarded-For": "203.0.113.50", "X-Vapi-Secret": secretA})
+	if code != 200 {
+		t.Fatalf("authenticated call from the flooding IP: got %d %s, want 200", code, b)
+	}
 	// Lifecycle messages are not tool work and are not counted.
 	if code, _ := ts.postAuthed(t, []byte(`{"message":{"type":"speech-update","call":{"id":"busy"}}}`)); code != 200 {
 		t.Fatalf("speech-update on busy call: got %d, want 200", code)
