@@ -3,7 +3,9 @@ package abuse
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -33,6 +35,15 @@ const (
 var binary, moduleRoot string
 
 func TestMain(m *testing.M) {
+	flag.Parse()
+	// Most of the suite's time is spent waiting on timeouts, not working;
+	// unless told otherwise, run every test at once rather than
+	// GOMAXPROCS at a time.
+	explicit := false
+	flag.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "test.parallel" })
+	if !explicit {
+		_ = flag.Set("test.parallel", "16")
+	}
 	os.Exit(run(m))
 }
 
@@ -108,7 +119,7 @@ type server struct {
 var listening = regexp.MustCompile(`"addr":"([^"]+)"`)
 
 // start runs the binary with the suite's settings plus env and waits for
-// it to listen. The child sees no other environment and runs in an empty
+// it to listen: on the port it logs, or on LISTEN_ADDR when that names one. The child sees no other environment and runs in an empty
 // directory, so no .env file is read. It is stopped when the test ends.
 func start(t *testing.T, env map[string]string) *server {
 	t.Helper()
@@ -147,6 +158,9 @@ func start(t *testing.T, env map[string]string) *server {
 			<-s.exited
 		}
 	})
+	if addr := vars["LISTEN_ADDR"]; !strings.HasSuffix(addr, ":0") {
+		s.URL = "http://" + addr // the log may be too quiet to say
+	}
 	s.waitListening()
 	s.client = &http.Client{Timeout: 30 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
@@ -158,7 +172,12 @@ func (s *server) waitListening() {
 	s.t.Helper()
 	deadline := time.After(30 * time.Second)
 	for {
-		if m := listening.FindStringSubmatch(s.logs.String()); m != nil {
+		if s.URL != "" {
+			if resp, err := http.Get(s.URL + "/healthz"); err == nil {
+				resp.Body.Close()
+				return
+			}
+		} else if m := listening.FindStringSubmatch(s.logs.String()); m != nil {
 			s.URL = "http://" + m[1]
 			return
 		}
@@ -233,6 +252,17 @@ func (s *server) checkLogs() {
 			s.t.Fatalf("the log holds %q:\n%s", bad, out)
 		}
 	}
+}
+
+// freeAddr returns a loopback address with a port nobody listens on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
 }
 
 // ctx is a context for a test's requests.
