@@ -91,9 +91,10 @@ func NewWorker(outbox Outbox, cfg WorkerConfig) *Worker {
 	return &Worker{outbox: outbox, cfg: cfg, wake: make(chan struct{}, 1)}
 }
 
-// uniform is full jitter. #nosec G404 -- spreading retries needs no secrecy.
+// uniform is full jitter; spreading retries needs no secrecy, so math/rand
+// serves.
 func uniform(limit time.Duration) time.Duration {
-	return time.Duration(rand.Int64N(int64(limit) + 1))
+	return time.Duration(rand.Int64N(int64(limit) + 1)) // #nosec G404 -- jitter, not a secret
 }
 
 // Notify wakes the worker; call it after committing outbox rows. It never
