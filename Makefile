@@ -38,9 +38,17 @@ tools:
 	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 	$(GO) install github.com/securego/gosec/v2/cmd/gosec@$(GOSEC_VERSION)
 
-## bench: run the micro-benchmarks
+## bench: micro-benchmarks, a CPU profile of the webhook under 100 concurrent calls, then
+## the load generator against a fresh server and two baselines; writes BENCHMARKS.md
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	mkdir -p BENCH_OUT
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 300ms ./internal/vapi ./internal/webhook ./internal/speech ./internal/cart ./internal/session > BENCH_OUT/micro.txt || { cat BENCH_OUT/micro.txt; exit 1; }
+	cat BENCH_OUT/micro.txt
+	$(GO) test -run '^$$' -bench 'WebhookFlow$$' -benchtime 3s -cpuprofile BENCH_OUT/cpu.prof -o BENCH_OUT/webhook.test ./internal/webhook
+	$(GO) tool pprof -top -nodecount 30 -focus 'chi/v5.\(\*Mux\).ServeHTTP' BENCH_OUT/webhook.test BENCH_OUT/cpu.prof > BENCH_OUT/pprof.txt
+	$(GO) build -trimpath -o BENCH_OUT/kebabalab ./cmd/kebabalab
+	$(GO) build -trimpath -o BENCH_OUT/kebabalab-load ./cmd/kebabalab-load
+	BENCH_OUT/kebabalab-load -server BENCH_OUT/kebabalab -dir BENCH_OUT -micro BENCH_OUT/micro.txt -profile BENCH_OUT/pprof.txt -out BENCHMARKS.md
 
 ## fuzz: run every fuzz target for FUZZTIME (default 10s) each
 fuzz:

@@ -1,7 +1,6 @@
 package loadgen
 
 import (
-	"os"
 	"encoding/json"
 	"testing"
 	"time"
@@ -61,13 +60,4 @@ func TestBodyIsRealistic(t *testing.T) {
 			t.Fatalf("%s: envelope %+v", st.Tool, m)
 		}
 	}
-}
-
-func TestWriteSample(t *testing.T) {
-	s, b := testBuilder(t)
-	c := b.NewCall("019df389-f94e-7002-8940-b671d8f4f2de", "+61491570006", time.Now())
-	st := s.Flow[3]
-	body := b.Body(c, c.NextToolCallID(), st.Tool, st.Arguments, time.Now())
-	t.Log(len(body))
-	_ = os.WriteFile("/tmp/sample.json", body, 0o600)
 }

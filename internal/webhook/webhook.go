@@ -3,7 +3,6 @@ package webhook
 import (
 	"context"
 	"errors"
-	"io"
 	"log/slog"
 	"net/http"
 	"time"
@@ -31,7 +30,8 @@ type webhook struct {
 }
 
 func (h *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(r.Body)
+	body, release, err := readBody(r)
+	defer release()
 	if err != nil {
 		if tooLarge(err) {
 			writeError(w, r, http.StatusRequestEntityTooLarge, msgTooLarge)

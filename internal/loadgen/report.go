@@ -1,0 +1,250 @@
+package loadgen
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// analysis is the written part of BENCHMARKS.md: where the time goes, read
+// from the profile, and why a target is missed. It is prose, kept beside
+// the code that measures, and revised when the figures change.
+//
+//go:embed analysis.md
+var analysis string
+
+// Report is what BENCHMARKS.md is written from.
+type Report struct {
+	Machine  Machine
+	Commands []string // the exact commands that produced the figures
+	Options  Options
+	Results  *Results
+	Micro    string // go test -bench output
+	Profile  string // go tool pprof -top output
+}
+
+// Write renders the report as markdown.
+func (r *Report) Write(w io.Writer) error {
+	var b strings.Builder
+	r.header(&b)
+	writeVerdicts(&b, verdicts(r.Results, r.Options))
+	for _, lv := range r.Results.Levels {
+		r.level(&b, lv)
+	}
+	r.orders(&b)
+	r.memory(&b)
+	r.startup(&b)
+	fmt.Fprintf(&b, "## Micro-benchmarks\n\n```\n%s\n```\n\n", strings.TrimSpace(r.Micro))
+	b.WriteString(strings.TrimSpace(analysis) + "\n\n")
+	if r.Profile != "" {
+		fmt.Fprintf(&b, "### CPU profile of this run\n\n```\n%s\n```\n",
+			strings.TrimSpace(r.Profile))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (r *Report) header(b *strings.Builder) {
+	m, o := r.Machine, r.Options
+	fmt.Fprintf(b, `# Benchmarks
+
+Figures from one run of `+"`make bench`"+` on %s. **The machine was shared
+with other engineers' builds and test runs while this was measured** (load
+average %s at the start, %s at the end): absolute figures are noisy, and the
+ratios against the baselines, measured in the same minutes on the same
+machine, are the figures to read. This file is written by
+`+"`cmd/kebabalab-load`"+`; rerun `+"`make bench`"+` to refresh it.
+
+## Machine
+
+| | |
+|---|---|
+| CPUs (nproc) | %d |
+| CPU | %s |
+| Memory | %s |
+| Go | %s %s |
+| Date | %s |
+
+## Commands
+
+`+"```"+`
+%s
+`+"```"+`
+
+Each level runs its number of simulated calls (%s) at once for %s per
+server, in %d rounds that take turns between kebabalab and the baselines so
+that a burst of other work on the machine lands on all of them alike; each
+round starts with %s of warm-up that is not recorded. Every call has its own call id and follows the ordering flow
+of `+"`internal/loadgen/script.json`"+`; every request is a 31 KB VAPI
+envelope (call, assistant and artifact objects of a mid-length conversation)
+signed with HMAC-SHA256. The server is a freshly built binary started for the
+run in production mode with a new database on the machine's disk. The two
+baselines are separate processes on loopback, driven by the same client with
+the same bodies: **read** reads the body and returns a fixed result (this
+machine's HTTP limit), **decode** also decodes the envelope with plain
+encoding/json. The load generator shares the two CPUs with the server.
+
+`, m.Date.Format("2006-01-02 15:04 MST"), m.LoadStart, m.LoadEnd, m.CPUs, m.CPUModel,
+		m.MemTotal, m.GoVersion, m.OS, m.Date.Format(time.RFC3339),
+		strings.Join(r.Commands, "\n"), joinInts(o.Levels), o.Duration,
+		max(o.Rounds, 1), o.Warmup)
+}
+
+func (r *Report) level(b *strings.Builder, lv LevelResult) {
+	fmt.Fprintf(b, "## %d concurrent calls\n\n", lv.Calls)
+	b.WriteString("Cart flow (every tool but createOrder), against each server:\n\n")
+	b.WriteString("| server | requests/s | p50 | p90 | p99 | p99.9 | failed |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|\n")
+	for _, row := range []struct {
+		name string
+		s    *Stats
+	}{{"kebabalab", lv.Cart}, {"baseline: read", lv.Read}, {"baseline: decode", lv.Decode}} {
+		l := row.s.Combined()
+		fmt.Fprintf(b, "| %s | %.0f | %s | %s | %s | %s | %d |\n", row.name,
+			row.s.Throughput(), ms(l.Percentile(50)), ms(l.Percentile(90)),
+			ms(l.Percentile(99)), ms(l.Percentile(99.9)), failed(row.s))
+	}
+	t := ratios(lv)
+	fmt.Fprintf(b, "\nkebabalab's throughput is **%.0f %%** of read and **%.0f %%** of decode; "+
+		"its p99 is **%.2f×** read's and **%.2f×** decode's.\n\n",
+		100*t.vsRead, 100*t.vsDecode, t.p99VsRead, t.p99VsDecode)
+	b.WriteString("Full flow against kebabalab, per tool:\n\n")
+	toolTable(b, lv.Full)
+	errorList(b, "Failures", lv.Full, lv.Cart, lv.Read, lv.Decode)
+}
+
+func toolTable(b *strings.Builder, s *Stats) {
+	b.WriteString("| tool | requests | requests/s | p50 | p90 | p99 | p99.9 |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|\n")
+	for _, name := range append(s.Tools(), "") {
+		l, label := s.Tool(name), name
+		if name == "" {
+			l, label = s.Combined(), "**all**"
+		}
+		fmt.Fprintf(b, "| %s | %d | %.0f | %s | %s | %s | %s |\n", label, l.Count(),
+			float64(l.Count())/max(s.Elapsed.Seconds(), 1e-9), ms(l.Percentile(50)),
+			ms(l.Percentile(90)), ms(l.Percentile(99)), ms(l.Percentile(99.9)))
+	}
+	b.WriteString("\n")
+}
+
+// errorList writes every failure of the given runs by kind, or says there
+// were none.
+func errorList(b *strings.Builder, title string, runs ...*Stats) {
+	all := map[string]int{}
+	for _, s := range runs {
+		for k, n := range s.Errors() {
+			all[k] += n
+		}
+	}
+	if len(all) == 0 {
+		fmt.Fprintf(b, "%s: none.\n\n", title)
+		return
+	}
+	kinds := make([]string, 0, len(all))
+	for k := range all {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	fmt.Fprintf(b, "%s by kind (kind, then tool):\n\n", title)
+	for _, k := range kinds {
+		fmt.Fprintf(b, "- `%s`: %d\n", k, all[k])
+	}
+	b.WriteString("\n")
+}
+
+func (r *Report) orders(b *strings.Builder) {
+	res := r.Results
+	l := res.Orders.Tool("createOrder")
+	if l == nil {
+		l = &Latencies{}
+	}
+	fmt.Fprintf(b, `## Durable orders
+
+%d concurrent calls each add an item, ask for the ready time and place the
+order, for %s. Every acknowledged order has been committed with
+synchronous=FULL in WAL mode (fsync before the reply). The raw loop inserts
+a 600-byte row per transaction with the same settings, in a new database in
+the same directory, one at a time.
+
+| | per second | p50 | p99 |
+|---|---:|---:|---:|
+| createOrder through the server | %.0f | %s | %s |
+| raw SQLite insert + fsync | %.0f | | |
+
+createOrder runs at **%.0f %%** of the raw durable-insert rate.
+
+`, r.Options.OrderCalls, r.Options.OrderDuration, res.OrdersPerSec, ms(l.Percentile(50)),
+		ms(l.Percentile(99)), res.InsertsPerSec, 100*res.OrdersPerSec/max(res.InsertsPerSec, 1e-9))
+	errorList(b, "Failures", res.Orders)
+}
+
+func (r *Report) memory(b *strings.Builder) {
+	res := r.Results
+	fmt.Fprintf(b, `## Memory
+
+The server's resident set, read from /proc/<pid>/status (VmRSS; VmHWM is the
+peak so far).
+
+| when | RSS | peak |
+|---|---:|---:|
+| ready, before any call | %s | %s |
+| %d live sessions (each a cart of 3 lines and a pickup time) | %s | %s |
+| after every level | %s | %s |
+
+`, memMB(res.MemIdle.RSS), memMB(res.MemIdle.Peak), r.Options.Sessions,
+		memMB(res.MemSessions.RSS), memMB(res.MemSessions.Peak),
+		memMB(res.MemAfter.RSS), memMB(res.MemAfter.Peak))
+	errorList(b, "Failures while opening the sessions", res.SessionStats)
+}
+
+func (r *Report) startup(b *strings.Builder) {
+	var runs []string
+	for _, d := range r.Results.Startup {
+		runs = append(runs, ms(d))
+	}
+	fmt.Fprintf(b, `## Start-up
+
+From exec of the binary to the first 200 from /readyz (polled every
+millisecond), each on a new database that is created and migrated: %s;
+median **%s**.
+
+`, strings.Join(runs, ", "), ms(median(r.Results.Startup)))
+}
+
+// ms formats a latency: microseconds under a millisecond, else ms.
+func ms(d time.Duration) string {
+	if d < time.Millisecond {
+		return fmt.Sprintf("%d µs", d.Microseconds())
+	}
+	return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond))
+}
+
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = fmt.Sprint(n)
+	}
+	return strings.Join(s, ", ")
+}
+
+func failed(s *Stats) int {
+	n := 0
+	for _, c := range s.Errors() {
+		n += c
+	}
+	return n
+}
+
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
