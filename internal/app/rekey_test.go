@@ -94,7 +94,7 @@ func TestServe_RekeyWhileOrdersArrive(t *testing.T) {
 	ctx := context.Background()
 	env := baseEnv(t)
 	env["KEBABALAB_NOW"] = "2026-12-03T18:00:00+11:00" // a Thursday evening, open
-	seeded := seedOrders(t, env["DATABASE_PATH"], 12)
+	seeded := seedOrders(t, env["DATABASE_PATH"], 40)
 
 	env["PII_ENCRYPTION_KEY"] = "1:" + encKey + ",2:" + encKey2
 	env["PII_INDEX_KEY"] = "1:" + idxKey + ",2:" + idxKey2
@@ -134,13 +134,16 @@ func TestServe_RekeyWhileOrdersArrive(t *testing.T) {
 	before := len(acked)
 	mu.Unlock()
 	var stdout, stderr bytes.Buffer
-	code := Run(ctx, []string{"rekey", "--batch", "2"}, envOf(env), &stdout, &stderr)
+	code := Run(ctx, []string{"rekey", "--batch", "1"}, envOf(env), &stdout, &stderr)
 	// Let a few more orders land after the rekey, under key 2.
 	mu.Lock()
 	during := len(acked) - before
 	after := len(acked) + 2
 	mu.Unlock()
 	t.Logf("%d orders acknowledged while rekey ran", during)
+	if during == 0 {
+		t.Error("no order was acknowledged while rekey ran")
+	}
 	eventually(t, "orders after the rekey", func() bool {
 		mu.Lock()
 		defer mu.Unlock()
@@ -151,12 +154,12 @@ func TestServe_RekeyWhileOrdersArrive(t *testing.T) {
 	if writeErr != nil {
 		t.Fatalf("an order failed while rekeying: %v", writeErr)
 	}
-	if code != 0 || !strings.Contains(stdout.String(), "done: 12 orders and 24 texts "+
+	if code != 0 || !strings.Contains(stdout.String(), "done: 40 orders and 80 texts "+
 		"re-encrypted; 0 rows left on older keys") {
 		t.Fatalf("rekey: code %d\n%s%s", code, &stdout, &stderr)
 	}
-	if got := strings.Count(stdout.String(), "so far"); got < 6 {
-		t.Errorf("rekey reported %d batches, want at least 6 of 2 orders", got)
+	if got := strings.Count(stdout.String(), "so far"); got < 120 {
+		t.Errorf("rekey reported %d batches, want one per row", got)
 	}
 	if code := stop(); code != 0 {
 		t.Fatalf("server exit code %d", code)
@@ -195,6 +198,22 @@ func TestServe_RekeyWhileOrdersArrive(t *testing.T) {
 	if err != nil || last.Number != acked[len(acked)-1] {
 		t.Errorf("LastOrderByPhone: got %s, %v; want %s", last.Number, err,
 			acked[len(acked)-1])
+	}
+	store.Close()
+
+	// The server on key 2 alone recognises the caller, dialling in another
+	// written form, and repeats the last order.
+	env["PII_ENCRYPTION_KEY"], env["PII_INDEX_KEY"] = "2:"+encKey2, "2:"+idxKey2
+	base, stop, _ = startServer(t, env)
+	defer stop()
+	known, err := postTool(base, "call-after", "0491 570 006", "getCallerSmartContext", nil)
+	if err != nil || known["isReturningCustomer"] != true ||
+		known["orderCount"] != float64(len(all)) || known["canRepeatOrder"] != true {
+		t.Fatalf("caller after rotation: %v, %v", known, err)
+	}
+	again, err := postTool(base, "call-after", "0491 570 006", "repeatLastOrder", nil)
+	if err != nil || again["added"] != 1.0 {
+		t.Fatalf("repeatLastOrder after rotation: %v, %v", again, err)
 	}
 }
 
