@@ -97,13 +97,20 @@ func (r *reading) saltFor(sc saltChoice, it *menu.Item) (string, error) {
 	case sc.outAll && p.noSalt != nil:
 		return p.noSalt.ID, nil
 	case sc.outAll || slices.Contains(sc.out, p.m.DefaultSalt()):
-		var left []string
+		var left []*menu.Modifier
 		for _, mod := range p.m.Modifiers(menu.Salt) {
 			if !slices.Contains(sc.out, mod) {
-				left = append(left, mod.Name)
+				left = append(left, mod)
 			}
 		}
-		return "", refuseSalt(it, left)
+		if len(left) == 1 && !sc.outAll {
+			return left[0].ID, nil // every other salt was left out
+		}
+		names := make([]string, 0, len(left))
+		for _, mod := range left {
+			names = append(names, mod.Name)
+		}
+		return "", refuseSalt(it, names)
 	}
 	return "", nil
 }

@@ -10,7 +10,7 @@ func (r *reading) count(i int) error {
 	n := r.segs[i].number
 	if i < r.itemSeg {
 		if i+1 < len(r.segs) && r.unclear(r.segs[i+1]) {
-			return refuseQuantity()
+			return refuseUnclearQuantity(r.heard(r.segs[i]) + " " + r.heard(r.segs[i+1]))
 		}
 		if r.quantitySaid && n != r.quantity {
 			return refuseQuantity()

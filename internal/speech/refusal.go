@@ -51,6 +51,14 @@ func refuseQuantity() error {
 	return refuse("Sorry, how many would you like? I can add 1 to 99 of an item at a time.")
 }
 
+// refuseUnclearQuantity repeats the words that made the quantity unclear,
+// so that the assistant can tell "a hundred" (ask how many) from "a
+// medium" (not a size on the menu) when it asks the caller again.
+func refuseUnclearQuantity(words string) error {
+	return refuse("Sorry, I didn't follow \"" + words + "\". How many would you like? " +
+		"I can add 1 to 99 of an item at a time.")
+}
+
 func refuseTwoItems(a, b string) error {
 	return refuse("Let's add those one at a time. Which first: the " + display(a) +
 		" or the " + display(b) + "?")

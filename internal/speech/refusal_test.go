@@ -50,8 +50,9 @@ func TestParser_Parse_refusals(t *testing.T) {
 		// Quantities outside 1 to 99, or not understood.
 		{"0 kebabs", "how many would you like? I can add 1 to 99"},
 		{"100 large lamb kebabs", "how many would you like?"},
-		{"a hundred large lamb kebabs", "how many would you like?"},
-		{"two thousand cokes", "how many would you like?"},
+		{"a hundred large lamb kebabs", `Sorry, I didn't follow "a hundred". How many would you`},
+		{"two thousand cokes", `I didn't follow "two thousand". How many would you like?`},
+		{"a medium lamb kebab", `I didn't follow "a medium". How many would you like?`},
 		{"2x large lamb kebab", "how many would you like?"},
 		{"two large lamb kebabs, three", "how many would you like?"},
 		{"99999999999999999999999 cokes", "how many would you like?"},
@@ -86,6 +87,8 @@ func TestParser_Parse_refusals(t *testing.T) {
 		{"large lamb kebab with chicken salt", "we can't put chicken salt on the kebab."},
 		{"a large coke", "The soft drink can only comes in one size."},
 		{"large chips no chicken salt",
+			"Which salt would you like on the chips: normal salt or no salt?"},
+		{"small chips hold the chicken salt",
 			"Which salt would you like on the chips: normal salt or no salt?"},
 
 		// Meals.

@@ -121,6 +121,12 @@ func (r *reading) apply(i int, ro role, excl scope) (scope, error) {
 	switch ro.kind {
 	case roleModifier, roleGroup:
 		out := excl.leaves(ro.group)
+		if out && excl.state != scopeOpen && excl.group == menu.Salt && ro.mod != nil &&
+			ro.group == menu.Salt {
+			// Salt is one choice, so a salt named after one left out is the
+			// one wanted: "no chicken salt, normal salt".
+			out = false
+		}
 		r.change(ro, out)
 		if out {
 			return scope{state: scopeApplied, group: ro.group}, nil
