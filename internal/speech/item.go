@@ -140,7 +140,7 @@ func (r *reading) noItem() error {
 	for _, s := range r.segs {
 		var named []string
 		for _, w := range s.cands {
-			if e := r.p.phrases[w]; e != nil && e.speech == 0 {
+			if e := r.p.phrases[w]; e != nil && e.speech == 0 && !r.p.sameAsAny(w, named) {
 				named = append(named, w)
 			}
 		}

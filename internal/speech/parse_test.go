@@ -40,6 +40,7 @@ func TestParser_Parse(t *testing.T) {
 		{"kebap large mix", kebab("large", "mix")},
 		{"a small lamm kebab with garlick", lamb("small").sauces("garlic")},
 		{"large lamb kebab with tomatoe", lamb("large").salads("tomato")},
+		{"small lamb kebab with salas", lamb("small").salads(lot...)},
 		{"large halal snak pack lamb with haloumi", hsp("large", "lamb").extras("haloumi")},
 		{"two large lamb kebab meals", lamb("large").qty(2).meal("", "", "")},
 

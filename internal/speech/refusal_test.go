@@ -60,6 +60,7 @@ func TestParser_Parse_refusals(t *testing.T) {
 		// Misheard words with two readings.
 		{"mano", "Sorry, did you mean mango or mayo?"},
 		{"vega gozleme", "Sorry, did you mean vegan or vego?"},
+		{"salas", "Sorry, did you mean salad or salts?"}, // "salads" means "salad"
 
 		// One line at a time.
 		{"large lamb kebab and a coke",

@@ -1,6 +1,10 @@
 package speech
 
-import "github.com/kebabalab/kebabalab/internal/menu"
+import (
+	"slices"
+
+	"github.com/kebabalab/kebabalab/internal/menu"
+)
 
 // change is one inclusion or exclusion, applied once the phrase is read:
 // all inclusions first, so that "with the lot, no onion" has no onion.
@@ -218,7 +222,8 @@ func (r *reading) everything(excl bool) error {
 func (r *reading) settle(s *segment) error {
 	var fit []string
 	for _, w := range s.cands {
-		if e := r.p.phrases[w]; e != nil && e.speech == 0 && r.fits(e) {
+		e := r.p.phrases[w]
+		if e != nil && e.speech == 0 && r.fits(e) && !r.p.sameAsAny(w, fit) {
 			fit = append(fit, w)
 		}
 	}
@@ -231,6 +236,18 @@ func (r *reading) settle(s *segment) error {
 		return refuseAmbiguous(fit)
 	}
 	return nil
+}
+
+// sameAsAny reports whether w means what one of words means: "salas" is as
+// near "salad" as "salads", and there is nothing to ask.
+func (p *Parser) sameAsAny(w string, words []string) bool {
+	keys := p.meaningKeys(w)
+	for _, o := range words {
+		if slices.Equal(keys, p.meaningKeys(o)) {
+			return true
+		}
+	}
+	return false
 }
 
 // ignore lists the words of s as matching nothing. Words of the speech

@@ -70,6 +70,7 @@ var spokenLines = []spokenLine{
 	{"large halal snak pack lamb with haloumi", largeHSP, "lamb, haloumi", 1, 2250, nil},
 	{"a pepsi maxx", canName, "Pepsi Max", 1, 350, nil},
 	{"a baklavaa", "Baklava", "", 1, 300, nil},
+	{"small lamb kebab with salas", smallKebab, "lamb, " + withLot, 1, 1000, nil},
 
 	// Numbers as digits and words, 1 to 99.
 	{"can I have three small chicken kebabs with garlic and chilli", smallKebab,
@@ -320,6 +321,7 @@ var spokenRefusals = []spokenRefusal{
 	// A misheard word as near to two menu words.
 	{"mano", "Sorry, did you mean mango or mayo?"},
 	{"vega gozleme", "Sorry, did you mean vegan or vego?"},
+	{"salas", "Sorry, did you mean salad or salts?"},
 
 	// One line at a time, and one choice at a time.
 	{"large lamb kebab and a coke",
