@@ -96,6 +96,23 @@ func TestAuth_EveryFailureMode(t *testing.T) {
 	}
 	s.noOrders()
 
+	// The webhook secret is not the admin token, and /metrics wants the
+	// token as a bearer, nothing else.
+	for name, h := range map[string]http.Header{
+		"no token":               {},
+		"webhook secret":         {"Authorization": {"Bearer " + secret}},
+		"token as X-Vapi-Secret": {"X-Vapi-Secret": {adminToken}},
+		"token without scheme":   {"Authorization": {adminToken}},
+		"token truncated":        {"Authorization": {"Bearer " + adminToken[:len(adminToken)-1]}},
+	} {
+		req, _ := http.NewRequest(http.MethodGet, s.URL+"/metrics", nil)
+		req.Header = h
+		if r := s.do(req); r.Code != http.StatusUnauthorized ||
+			strings.Contains(string(r.Body), "kebabalab_") {
+			t.Fatalf("/metrics with %s: got %d, want 401", name, r.Code)
+		}
+	}
+
 	for i, a := range []auth{withSecret(secret), withBearer(secret), withHMAC(secret)} {
 		res := reply(t, s.post(addKebab("call-auth-ok"), a,
 			"X-Forwarded-For", "203.0.113."+strconv.Itoa(i+1)))

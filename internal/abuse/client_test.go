@@ -222,6 +222,9 @@ func (s *server) metric(series string) float64 {
 // db opens the server's database read-only, beside the running server.
 func (s *server) db() *sql.DB {
 	s.t.Helper()
+	if s.ro != nil {
+		return s.ro
+	}
 	if _, err := os.Stat(s.DBPath); err != nil {
 		s.t.Fatal(err)
 	}
@@ -230,6 +233,7 @@ func (s *server) db() *sql.DB {
 		s.t.Fatal(err)
 	}
 	s.t.Cleanup(func() { db.Close() })
+	s.ro = db
 	return db
 }
 

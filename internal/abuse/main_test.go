@@ -3,6 +3,7 @@ package abuse
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"flag"
 	"fmt"
 	"net"
@@ -30,9 +31,14 @@ const (
 	shopNow    = "2026-12-04T18:00:00+11:00"
 )
 
-// binary is the kebabalab executable TestMain builds; moduleRoot holds
-// menu.json.
-var binary, moduleRoot string
+// binary is the kebabalab executable, built by the first test that needs
+// it, so that listing tests or running benchmarks builds nothing;
+// moduleRoot holds menu.json.
+var (
+	binary, moduleRoot string
+	buildOnce          sync.Once
+	buildErr           error
+)
 
 func TestMain(m *testing.M) {
 	flag.Parse()
@@ -59,11 +65,17 @@ func run(m *testing.M) int {
 		return 1
 	}
 	binary = filepath.Join(dir, "kebabalab")
-	if err := build(binary); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
 	return m.Run()
+}
+
+// built returns the path of the binary, building it on first use.
+func built(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() { buildErr = build(binary) })
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binary
 }
 
 // build compiles the server the way `make build` does. It matches the race
@@ -114,6 +126,7 @@ type server struct {
 	logs   *lockedBuffer
 	exited chan struct{}
 	client *http.Client
+	ro     *sql.DB // the database, read-only; opened on first use
 }
 
 var listening = regexp.MustCompile(`"addr":"([^"]+)"`)
@@ -142,7 +155,7 @@ func start(t *testing.T, env map[string]string) *server {
 	sort.Strings(keys)
 	s := &server{t: t, DBPath: vars["DATABASE_PATH"], logs: &lockedBuffer{},
 		exited: make(chan struct{})}
-	s.cmd = exec.Command(binary, "serve")
+	s.cmd = exec.Command(built(t), "serve")
 	s.cmd.Dir = dir
 	for _, k := range keys {
 		s.cmd.Env = append(s.cmd.Env, k+"="+vars[k])
