@@ -44,6 +44,8 @@ func (h *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// egress IPs also carry every other VAPI customer's traffic, so a flood
 	// of failures from one of them must not turn away authenticated calls.
 	// Only the failures are counted against the IP, and only they get 429.
+	// A blocked client can thus still tell a right guess from a wrong one,
+	// which is no help against secrets of 32 bytes and more.
 	ip := clientIP(r)
 	if reason := h.verifier.Verify(r.Header, body); reason != "" {
 		h.metrics.AuthFailures.WithLabelValues(reason).Inc()
