@@ -45,7 +45,7 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 300ms ./internal/vapi ./internal/webhook ./internal/speech ./internal/cart ./internal/session > BENCH_OUT/micro.txt || { cat BENCH_OUT/micro.txt; exit 1; }
 	cat BENCH_OUT/micro.txt
 	$(GO) test -run '^$$' -bench 'WebhookFlow$$' -benchtime 3s -cpuprofile BENCH_OUT/cpu.prof -o BENCH_OUT/webhook.test ./internal/webhook
-	$(GO) tool pprof -top -nodecount 30 -focus 'chi/v5.\(\*Mux\).ServeHTTP' BENCH_OUT/webhook.test BENCH_OUT/cpu.prof > BENCH_OUT/pprof.txt
+	$(GO) tool pprof -top -cum -relative_percentages -nodecount 50 -focus 'webhook.\(\*webhook\).ServeHTTP' BENCH_OUT/webhook.test BENCH_OUT/cpu.prof > BENCH_OUT/pprof.txt
 	$(GO) build -trimpath -o BENCH_OUT/kebabalab ./cmd/kebabalab
 	$(GO) build -trimpath -o BENCH_OUT/kebabalab-load ./cmd/kebabalab-load
 	BENCH_OUT/kebabalab-load -server BENCH_OUT/kebabalab -dir BENCH_OUT -micro BENCH_OUT/micro.txt -profile BENCH_OUT/pprof.txt -out BENCHMARKS.md

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -45,17 +46,37 @@ type LevelResult struct {
 	Decode *Stats // the cart flow against the encoding/json baseline
 }
 
+// Orders is the durable order rate through one server.
+type Orders struct {
+	Stats  *Stats
+	PerSec float64 // createOrder calls that succeeded, per second
+	Before int     // orders the server's database already held
+}
+
 // Results is everything a run measured.
 type Results struct {
-	Startup       []time.Duration // spawn to ready, each on a new database
-	MemIdle       Memory          // ready, before any call
-	MemSessions   Memory          // with Sessions live calls
-	MemAfter      Memory          // after every level
-	SessionStats  *Stats
-	Levels        []LevelResult
-	Orders        *Stats // the order flow
-	OrdersPerSec  float64
-	InsertsPerSec float64 // raw SQLite, one fsync'd transaction per insert
+	Startup      []time.Duration // spawn to ready, each on a new database
+	MemIdle      Memory          // ready, before any call
+	MemSessions  Memory          // with Sessions live calls
+	MemAfter     Memory          // after every level
+	SessionStats *Stats
+	Levels       []LevelResult
+	// Orders is measured on a fresh server, OrdersLoaded on the server
+	// the levels ran against, whose database holds their orders.
+	Orders, OrdersLoaded Orders
+	// InsertsPerSec is raw SQLite: one fsync'd transaction per insert.
+	InsertsPerSec float64
+}
+
+// bench is one run's servers and clients.
+type bench struct {
+	o            Options
+	s            *Script
+	res          *Results
+	log          *slog.Logger
+	runner       func(p *Process) *Runner
+	ours         *Runner
+	read, decode *Process
 }
 
 // Bench runs the whole benchmark: start-up, memory, the levels against
@@ -63,83 +84,127 @@ type Results struct {
 func Bench(ctx context.Context, o Options, s *Script, b *Builder, log *slog.Logger) (
 	*Results, error,
 ) {
-	res := &Results{}
-	srv, secret, err := server(ctx, o, res)
+	bn := &bench{o: o, s: s, res: &Results{}, log: log}
+	srv, secret, err := server(ctx, o, bn.res)
 	if err != nil {
 		return nil, err
 	}
 	if srv != nil {
 		defer srv.Stop()
-		log.Info("start-up measured", "runs", res.Startup)
+		log.Info("start-up measured", "runs", bn.res.Startup)
 	}
-	read, err := SpawnBaseline(ctx, o.Self, BaselineRead, filepath.Join(o.Dir, "read.log"))
-	if err != nil {
+	if bn.read, err = SpawnBaseline(ctx, o.Self, BaselineRead,
+		filepath.Join(o.Dir, "read.log")); err != nil {
 		return nil, err
 	}
-	defer read.Stop()
-	decode, err := SpawnBaseline(ctx, o.Self, BaselineDecode,
-		filepath.Join(o.Dir, "decode.log"))
-	if err != nil {
+	defer bn.read.Stop()
+	if bn.decode, err = SpawnBaseline(ctx, o.Self, BaselineDecode,
+		filepath.Join(o.Dir, "decode.log")); err != nil {
 		return nil, err
 	}
-	defer decode.Stop()
+	defer bn.decode.Stop()
 
-	maxCalls := o.OrderCalls
-	for _, n := range o.Levels {
-		maxCalls = max(maxCalls, n)
+	client := NewClient(max(o.OrderCalls, slices.Max(o.Levels)))
+	bn.runner = func(p *Process) *Runner {
+		r := &Runner{URL: p.URL + "/webhook", Secret: secret, Builder: b, Client: client}
+		if p.cmd != nil {
+			r.CPU = p.CPUTime
+		}
+		return r
 	}
-	client := NewClient(maxCalls)
-	runner := func(p *Process) *Runner {
-		return &Runner{URL: p.URL + "/webhook", Secret: secret, Builder: b, Client: client}
-	}
-	ours := runner(&Process{URL: o.URL})
+	bn.ours = bn.runner(&Process{URL: o.URL})
 	if srv != nil {
-		ours = runner(srv)
+		bn.ours = bn.runner(srv)
 	}
 
-	res.MemIdle = memory(srv)
-	res.SessionStats = ours.Run(ctx, Level{Calls: 50, Flow: s.SessionFlow,
+	bn.res.MemIdle = memory(srv)
+	bn.res.SessionStats = bn.ours.Run(ctx, Level{Calls: 50, Flow: s.SessionFlow,
 		MaxCalls: o.Sessions})
-	res.MemSessions = memory(srv)
-	log.Info("sessions measured", "rss_mb", res.MemSessions.RSS>>20)
+	bn.res.MemSessions = memory(srv)
+	log.Info("sessions measured", "rss_mb", bn.res.MemSessions.RSS>>20)
+	if err := bn.levels(ctx); err != nil {
+		return nil, err
+	}
+	bn.res.MemAfter = memory(srv)
+	if err := bn.orders(ctx, srv == nil, cfgFor(o, secret)); err != nil {
+		return nil, err
+	}
+	return bn.res, nil
+}
 
-	cart := Without(s.Flow, "createOrder")
-	rounds := max(o.Rounds, 1)
-	for _, n := range o.Levels {
-		lv := Level{Calls: n, Flow: cart, Warmup: o.Warmup, Duration: o.Duration / time.Duration(rounds)}
+// levels runs every level, in rounds that take turns between the server
+// and the baselines.
+func (bn *bench) levels(ctx context.Context) error {
+	cart := Without(bn.s.Flow, "createOrder")
+	rounds := max(bn.o.Rounds, 1)
+	for _, n := range bn.o.Levels {
+		lv := Level{Calls: n, Flow: cart, Warmup: bn.o.Warmup,
+			Duration: bn.o.Duration / time.Duration(rounds)}
 		full := lv
-		full.Flow = s.Flow
+		full.Flow = bn.s.Flow
 		r := LevelResult{Calls: n, Cart: NewStats(), Read: NewStats(), Decode: NewStats(),
 			Full: NewStats()}
 		for range rounds {
-			r.Cart.Merge(ours.Run(ctx, lv))
-			r.Read.Merge(runner(read).Run(ctx, lv))
-			r.Decode.Merge(runner(decode).Run(ctx, lv))
-			r.Full.Merge(ours.Run(ctx, full))
+			r.Cart.Merge(bn.ours.Run(ctx, lv))
+			r.Read.Merge(bn.runner(bn.read).Run(ctx, lv))
+			r.Decode.Merge(bn.runner(bn.decode).Run(ctx, lv))
+			r.Full.Merge(bn.ours.Run(ctx, full))
 		}
-		res.Levels = append(res.Levels, r)
-		log.Info("level measured", "calls", n,
+		bn.res.Levels = append(bn.res.Levels, r)
+		bn.log.Info("level measured", "calls", n,
 			"ours_rps", int(r.Cart.Throughput()), "read_rps", int(r.Read.Throughput()),
 			"decode_rps", int(r.Decode.Throughput()))
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
 	}
-	res.MemAfter = memory(srv)
+	return nil
+}
 
-	res.Orders = ours.Run(ctx, Level{Calls: o.OrderCalls, Flow: s.OrderFlow,
-		Warmup: o.Warmup, Duration: o.OrderDuration})
-	if l := res.Orders.Tool("createOrder"); l != nil && res.Orders.Elapsed > 0 {
-		ok := l.Count() - failures(res.Orders, "createOrder")
-		res.OrdersPerSec = float64(ok) / res.Orders.Elapsed.Seconds()
+// orders measures the durable order rate on the loaded server, then on a
+// fresh one (unless the server is not ours to start), then raw SQLite's.
+func (bn *bench) orders(ctx context.Context, external bool, cfg func(string) ServerConfig) error {
+	before := 0
+	for _, lv := range bn.res.Levels {
+		if l := lv.Full.Tool("createOrder"); l != nil {
+			before += l.Count() - failures(lv.Full, "createOrder")
+		}
 	}
-	res.InsertsPerSec, err = DurableInserts(ctx, o.Dir, o.OrderDuration)
+	bn.res.OrdersLoaded = bn.orderRun(ctx, bn.ours, before)
+	if !external {
+		p, err := SpawnServer(ctx, cfg("orders"))
+		if err != nil {
+			return err
+		}
+		bn.res.Orders = bn.orderRun(ctx, bn.runner(p), 0)
+		p.Stop()
+	}
+	var err error
+	bn.res.InsertsPerSec, err = DurableInserts(ctx, bn.o.Dir, bn.o.OrderDuration)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	log.Info("orders measured", "orders_per_sec", int(res.OrdersPerSec),
-		"inserts_per_sec", int(res.InsertsPerSec))
-	return res, nil
+	bn.log.Info("orders measured", "fresh_per_sec", int(bn.res.Orders.PerSec),
+		"loaded_per_sec", int(bn.res.OrdersLoaded.PerSec),
+		"inserts_per_sec", int(bn.res.InsertsPerSec))
+	return nil
+}
+
+func (bn *bench) orderRun(ctx context.Context, r *Runner, before int) Orders {
+	st := r.Run(ctx, Level{Calls: bn.o.OrderCalls, Flow: bn.s.OrderFlow,
+		Warmup: bn.o.Warmup, Duration: bn.o.OrderDuration})
+	out := Orders{Stats: st, Before: before}
+	if l := st.Tool("createOrder"); l != nil && st.Elapsed > 0 {
+		out.PerSec = float64(l.Count()-failures(st, "createOrder")) / st.Elapsed.Seconds()
+	}
+	return out
+}
+
+func cfgFor(o Options, secret string) func(name string) ServerConfig {
+	return func(name string) ServerConfig {
+		return ServerConfig{Binary: o.Binary, MenuPath: o.MenuPath, Now: o.Now,
+			Secret: secret, Dir: filepath.Join(o.Dir, name)}
+	}
 }
 
 // server measures start-up over fresh servers and returns the one to
@@ -149,10 +214,7 @@ func server(ctx context.Context, o Options, res *Results) (*Process, string, err
 		return nil, o.Secret, nil
 	}
 	secret := NewSecret()
-	cfg := func(name string) ServerConfig {
-		return ServerConfig{Binary: o.Binary, MenuPath: o.MenuPath, Now: o.Now,
-			Secret: secret, Dir: filepath.Join(o.Dir, name)}
-	}
+	cfg := cfgFor(o, secret)
 	for i := range o.StartupRuns {
 		p, err := SpawnServer(ctx, cfg("startup-"+strconv.Itoa(i)))
 		if err != nil {

@@ -171,6 +171,36 @@ func (p *Process) Memory() (Memory, error) {
 	return m, sc.Err()
 }
 
+// CPUTime returns the CPU time the process has used so far, user and
+// system, from /proc/<pid>/stat. On a shared machine it is a steadier
+// measure of cost than throughput: other work delays a request, but does
+// not make it use more CPU.
+func (p *Process) CPUTime() (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.cmd.Process.Pid))
+	if err != nil {
+		return 0, err
+	}
+	// The command name, in parentheses, may hold spaces: fields count from
+	// the last ')'. utime and stime are fields 14 and 15.
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	if len(f) < 13 {
+		return 0, fmt.Errorf("loadgen: short /proc/%d/stat", p.cmd.Process.Pid)
+	}
+	var ticks int64
+	for _, v := range f[11:13] {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return 0, err
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * time.Second / userHZ, nil
+}
+
+// userHZ is the unit of /proc's CPU times: 100 per second on every Linux
+// architecture Go supports.
+const userHZ = 100
+
 // Stop asks the process to shut down (SIGTERM), waits up to 15 s, then
 // kills it.
 func (p *Process) Stop() {

@@ -23,6 +23,9 @@ type Runner struct {
 	Secret  string // HMAC secret the server accepts
 	Builder *Builder
 	Client  *http.Client
+	// CPU, when set, reads the server's CPU time, so a run can say how
+	// much CPU its measured requests cost.
+	CPU func() (time.Duration, error)
 }
 
 // Level is one run: Calls concurrent phone calls, each following Flow with
@@ -59,6 +62,14 @@ func (r *Runner) Run(ctx context.Context, lv Level) *Stats {
 	if lv.Duration > 0 {
 		deadline = measureFrom.Add(lv.Duration)
 	}
+	cpuStart := make(chan time.Duration, 1)
+	if r.CPU != nil {
+		go func() {
+			time.Sleep(time.Until(measureFrom))
+			c, _ := r.CPU()
+			cpuStart <- c
+		}()
+	}
 	var started atomic.Int64
 	var wg sync.WaitGroup
 	for w := range lv.Calls {
@@ -79,6 +90,11 @@ func (r *Runner) Run(ctx context.Context, lv Level) *Stats {
 	// Idle connections would otherwise pile up across targets: 500 to each.
 	r.Client.CloseIdleConnections()
 	stats.Elapsed = max(time.Since(measureFrom), 0)
+	if r.CPU != nil {
+		if c, err := r.CPU(); err == nil {
+			stats.ServerCPU = max(c-<-cpuStart, 0)
+		}
+	}
 	return stats
 }
 

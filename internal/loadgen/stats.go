@@ -81,6 +81,9 @@ type Stats struct {
 	errors  map[string]int // by kind, and "http_status 503" style detail
 	ok      int
 	Elapsed time.Duration
+	// ServerCPU is the CPU time the server process used during the run,
+	// when the load generator started it (else 0).
+	ServerCPU time.Duration
 }
 
 // NewStats returns empty stats.
@@ -110,6 +113,16 @@ func (s *Stats) record(local map[string]*Latencies, errs map[string]int, ok int)
 func (s *Stats) Merge(o *Stats) {
 	s.record(o.tools, o.errors, o.ok)
 	s.Elapsed += o.Elapsed
+	s.ServerCPU += o.ServerCPU
+}
+
+// CPUPerRequest is the server's CPU time per request, or 0 if unknown.
+func (s *Stats) CPUPerRequest() time.Duration {
+	n := s.Combined().Count()
+	if n == 0 {
+		return 0
+	}
+	return s.ServerCPU / time.Duration(n)
 }
 
 // Tools returns the tools measured, sorted by name.
