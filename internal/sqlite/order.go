@@ -70,11 +70,11 @@ type Order struct {
 	// details do not decrypt (see PIIError); other reads refuse such a row.
 	DetailsUnreadable bool
 	Lines             []Line
-	Total           money.Cents
-	GST             money.Cents
-	ReadyAt         time.Time // UTC
-	Status          Status
-	CreatedAt       time.Time // UTC
+	Total             money.Cents
+	GST               money.Cents
+	ReadyAt           time.Time // UTC
+	Status            Status
+	CreatedAt         time.Time // UTC
 }
 
 // DisplayNumber is the short number staff call out: "#007".

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/kebabalab/kebabalab/internal/pii"
 )
@@ -21,11 +22,21 @@ type Rekeyed struct {
 	Remaining int
 }
 
+// minRekeyPause is the least time Rekey leaves the write lock free after
+// each batch. It is longer than the longest sleep of SQLite's busy handler
+// (100 ms), so a writer of another process that has been waiting for a
+// while still retries, and gets the lock, inside every pause.
+const minRekeyPause = 110 * time.Millisecond
+
 // Rekey seals every order and text under the newest encryption key and
 // indexes every order's number under the newest index key, batch rows per
 // transaction, so the server can go on taking orders meanwhile: each batch
-// holds the write lock only for as long as it takes to re-seal its rows.
-// progress, when set, is called after each batch.
+// holds the write lock only for as long as it takes to re-seal its rows,
+// and then Rekey leaves the lock free for as long again, at least
+// minRekeyPause. Without that pause the server, another process waiting in
+// SQLite's busy handler, would keep finding the lock taken again and an
+// order could wait seconds. A run over N rows takes about N/batch × 0.1 s
+// at least. progress, when set, is called after each batch.
 //
 // The server must already run with the same keys; a server without the
 // newest key could not read the rows this moves onto it.
@@ -42,6 +53,7 @@ func (s *Store) Rekey(ctx context.Context, batch int, progress func(Rekeyed)) (
 	} {
 		var after int64
 		for {
+			start := time.Now()
 			last, err := s.inTx(ctx, func(tx *sql.Tx) (int64, error) {
 				return step(ctx, tx, after, batch, &r)
 			})
@@ -55,11 +67,26 @@ func (s *Store) Rekey(ctx context.Context, batch int, progress func(Rekeyed)) (
 			if progress != nil {
 				progress(r)
 			}
+			if err := pause(ctx, max(time.Since(start), minRekeyPause)); err != nil {
+				return r, fmt.Errorf("sqlite: rekey: %w", err)
+			}
 		}
 	}
 	n, err := s.staleRows(ctx)
 	r.Remaining = n
 	return r, err
+}
+
+// pause waits for d or until ctx ends.
+func pause(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // inTx runs fn in a write transaction and commits it.
