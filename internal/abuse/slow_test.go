@@ -74,6 +74,7 @@ func TestSlow_HeadersAreCutOff(t *testing.T) {
 		t.Fatalf("connection lasted %v, want about the %v header timeout", lasted,
 			readHeaderTimeout)
 	}
+	s.noOrders()
 	s.checkAlive()
 }
 
@@ -152,6 +153,7 @@ func TestHuge_OneMebibyteOfHeaders(t *testing.T) {
 	if n := s.metric("kebabalab_active_sessions"); n != 0 {
 		t.Fatalf("refused requests made %v sessions", n)
 	}
+	s.noOrders()
 	s.checkAlive()
 }
 
