@@ -123,7 +123,8 @@ func TestLoadSettings_Keys(t *testing.T) {
 		{"production without the index key", map[string]string{
 			"PII_ENCRYPTION_KEY": testEncKey}, nil, nil, "PII_INDEX_KEY: is required"},
 		{"a bad key", map[string]string{"PII_ENCRYPTION_KEY": "c2hvcnQ=",
-			"PII_INDEX_KEY": testIdxKey}, nil, nil, "PII_ENCRYPTION_KEY: key #1 decodes to 5 bytes"},
+			"PII_INDEX_KEY": testIdxKey}, nil, nil,
+			"PII_ENCRYPTION_KEY: key #1 decodes to 5 bytes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
