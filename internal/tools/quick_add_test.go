@@ -136,8 +136,13 @@ func TestQuickAddItem_BadArguments(t *testing.T) {
 		args any
 		want string
 	}{
-		{"no arguments", nil, "What would you like to order?"},
-		{"no description", map[string]any{"item": "a coke"}, "What would you like to order?"},
+		{"no arguments", nil, "Send the caller's words for one item as description"},
+		{"no description", map[string]any{"item": "a coke"},
+			"Send the caller's words for one item as description"},
+		{"empty description", map[string]any{"description": ""},
+			"Sorry, I didn't catch that. What would you like to order?"},
+		{"null description", map[string]any{"description": nil},
+			"Send the caller's words for one item as description"},
 		{"a number", map[string]any{"description": 7},
 			"I couldn't understand the value given for description."},
 		{"too long", map[string]any{"description": strings.Repeat("large lamb kebab ", 40)},

@@ -40,12 +40,18 @@ type quickAddResult struct {
 // untouched.
 func (d Deps) quickAddItem(_ context.Context, c *Call, args json.RawMessage) (any, error) {
 	var a struct {
-		Description string `json:"description"`
+		Description *string `json:"description"`
 	}
 	if err := decodeArgs(args, &a); err != nil {
 		return nil, err
 	}
-	spec, ignored, err := d.parseItem(a.Description)
+	if a.Description == nil {
+		// The assistant left the argument out: tell it how to call, rather
+		// than have it ask the caller to repeat themselves.
+		return nil, Refuse("Send the caller's words for one item as description, such as " +
+			"\"large lamb kebab with garlic\".")
+	}
+	spec, ignored, err := d.parseItem(*a.Description)
 	if err != nil {
 		return nil, err
 	}
