@@ -48,8 +48,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"measured time per level and server, over all rounds")
 	fs.IntVar(&o.Rounds, "rounds", 3, "rounds per level, taking turns between the servers")
 	fs.IntVar(&o.OrderCalls, "order-calls", 10, "concurrent calls placing orders")
-	fs.DurationVar(&o.OrderDuration, "order-duration", 5*time.Second,
-		"time for createOrder and for the raw SQLite loop each")
+	fs.DurationVar(&o.OrderDuration, "order-duration", 6*time.Second,
+		"measured time of the order flow per server and of the raw SQLite loop, all rounds")
 	fs.IntVar(&o.Sessions, "sessions", 1000, "live sessions to measure memory with")
 	fs.IntVar(&o.StartupRuns, "startup-runs", 5, "start-ups to time")
 	out := fs.String("out", "BENCHMARKS.md", `report file ("-" for stdout)`)

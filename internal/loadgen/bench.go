@@ -64,8 +64,10 @@ type Results struct {
 	// Orders is measured on a fresh server, OrdersLoaded on the server
 	// the levels ran against, whose database holds their orders.
 	Orders, OrdersLoaded Orders
-	// InsertsPerSec is raw SQLite: one fsync'd transaction per insert.
+	// InsertsPerSec is raw SQLite, one fsync'd transaction per insert: the
+	// mean of InsertRounds.
 	InsertsPerSec float64
+	InsertRounds  []float64
 }
 
 // bench is one run's servers and clients.
@@ -161,8 +163,10 @@ func (bn *bench) levels(ctx context.Context) error {
 	return nil
 }
 
-// orders measures the durable order rate on the loaded server, then on a
-// fresh one (unless the server is not ours to start), then raw SQLite's.
+// orders measures the durable order rate on the loaded server and on a
+// fresh one (unless the server is not ours to start), beside raw SQLite's,
+// in rounds that take turns as the levels do: this disk's fsync rate
+// varies by a factor of several from one minute to the next.
 func (bn *bench) orders(ctx context.Context, external bool, cfg func(string) ServerConfig) error {
 	before := 0
 	for _, lv := range bn.res.Levels {
@@ -170,19 +174,34 @@ func (bn *bench) orders(ctx context.Context, external bool, cfg func(string) Ser
 			before += l.Count() - failures(lv.Full, "createOrder")
 		}
 	}
-	bn.res.OrdersLoaded = bn.orderRun(ctx, bn.ours, before)
+	var fresh *Process
 	if !external {
-		p, err := SpawnServer(ctx, cfg("orders"))
+		var err error
+		if fresh, err = SpawnServer(ctx, cfg("orders")); err != nil {
+			return err
+		}
+		defer fresh.Stop()
+	}
+	rounds := max(bn.o.Rounds, 1)
+	d := bn.o.OrderDuration / time.Duration(rounds)
+	loaded, fromFresh := NewStats(), NewStats()
+	for range rounds {
+		rate, err := DurableInserts(ctx, bn.o.Dir, d)
 		if err != nil {
 			return err
 		}
-		bn.res.Orders = bn.orderRun(ctx, bn.runner(p), 0)
-		p.Stop()
+		bn.res.InsertRounds = append(bn.res.InsertRounds, rate)
+		loaded.Merge(bn.orderRun(ctx, bn.ours, d))
+		if fresh != nil {
+			fromFresh.Merge(bn.orderRun(ctx, bn.runner(fresh), d))
+		}
 	}
-	var err error
-	bn.res.InsertsPerSec, err = DurableInserts(ctx, bn.o.Dir, bn.o.OrderDuration)
-	if err != nil {
-		return err
+	for _, r := range bn.res.InsertRounds {
+		bn.res.InsertsPerSec += r / float64(rounds)
+	}
+	bn.res.OrdersLoaded = orderRate(loaded, before)
+	if fresh != nil {
+		bn.res.Orders = orderRate(fromFresh, 0)
 	}
 	bn.log.Info("orders measured", "fresh_per_sec", int(bn.res.Orders.PerSec),
 		"loaded_per_sec", int(bn.res.OrdersLoaded.PerSec),
@@ -190,9 +209,12 @@ func (bn *bench) orders(ctx context.Context, external bool, cfg func(string) Ser
 	return nil
 }
 
-func (bn *bench) orderRun(ctx context.Context, r *Runner, before int) Orders {
-	st := r.Run(ctx, Level{Calls: bn.o.OrderCalls, Flow: bn.s.OrderFlow,
-		Warmup: bn.o.Warmup, Duration: bn.o.OrderDuration})
+func (bn *bench) orderRun(ctx context.Context, r *Runner, d time.Duration) *Stats {
+	return r.Run(ctx, Level{Calls: bn.o.OrderCalls, Flow: bn.s.OrderFlow,
+		Warmup: bn.o.Warmup, Duration: d})
+}
+
+func orderRate(st *Stats, before int) Orders {
 	out := Orders{Stats: st, Before: before}
 	if l := st.Tool("createOrder"); l != nil && st.Elapsed > 0 {
 		out.PerSec = float64(l.Count()-failures(st, "createOrder")) / st.Elapsed.Seconds()

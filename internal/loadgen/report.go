@@ -52,12 +52,15 @@ func (r *Report) header(b *strings.Builder) {
 	m, o := r.Machine, r.Options
 	fmt.Fprintf(b, `# Benchmarks
 
-Figures from one run of `+"`make bench`"+` on %s. **The machine was shared
-with other engineers' builds and test runs while this was measured** (load
-average %s at the start, %s at the end): absolute figures are noisy, and the
-ratios against the baselines, measured in the same minutes on the same
-machine, are the figures to read. This file is written by
-`+"`cmd/kebabalab-load`"+`; rerun `+"`make bench`"+` to refresh it.
+Figures from one run of `+"`make bench`"+`, written by `+"`cmd/kebabalab-load`"+`
+on %s; rerun `+"`make bench`"+` to refresh them.
+
+**The machine was shared with other engineers' builds and test runs while
+this was measured.** Its load average was %s at the start and %s at the
+end, on two CPUs. Absolute figures are noisy. The figures to read are the
+ratios against the baselines, which were measured in the same minutes on the
+same machine, and the server's CPU time per request, which other work
+delays but does not change.
 
 ## Machine
 
@@ -75,11 +78,12 @@ machine, are the figures to read. This file is written by
 %s
 `+"```"+`
 
-Each level runs its number of simulated calls (%s) at once for %s per
-server, in %d rounds that take turns between kebabalab and the baselines so
-that a burst of other work on the machine lands on all of them alike; each
-round starts with %s of warm-up that is not recorded. Every call has its own call id and follows the ordering flow
-of `+"`internal/loadgen/script.json`"+`; every request is a 31 KB VAPI
+Each level runs its number of simulated calls (%s) at once, for %s
+per server, in %d rounds that take turns between kebabalab and the
+baselines, so that a burst of other work on the machine lands on all of them
+alike; each round starts with %s of warm-up that is not recorded. Every
+call has its own call id and follows the ordering flow of
+`+"`internal/loadgen/script.json`"+`; every request is a 31 KB VAPI
 envelope (call, assistant and artifact objects of a mid-length conversation)
 signed with HMAC-SHA256. The server is a freshly built binary started for the
 run in production mode with a new database on the machine's disk. The two
@@ -95,7 +99,11 @@ encoding/json. The load generator shares the two CPUs with the server.
 }
 
 func (r *Report) level(b *strings.Builder, lv LevelResult) {
-	fmt.Fprintf(b, "## %d concurrent calls\n\n", lv.Calls)
+	plural := "s"
+	if lv.Calls == 1 {
+		plural = ""
+	}
+	fmt.Fprintf(b, "## %d concurrent call%s\n\n", lv.Calls, plural)
 	b.WriteString("Cart flow (every tool but createOrder), against each server:\n\n")
 	b.WriteString("| server | requests/s | p50 | p90 | p99 | p99.9 | failed | server CPU per request |\n")
 	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|\n")
@@ -117,7 +125,9 @@ func (r *Report) level(b *strings.Builder, lv LevelResult) {
 		fmt.Fprintf(b, "Per request it uses **%.1f×** the CPU of read and **%.1f×** that of "+
 			"decode.\n\n", t.cpuVsRead, t.cpuVsDecode)
 	}
-	b.WriteString("Full flow against kebabalab, per tool:\n\n")
+	b.WriteString("Full flow against kebabalab, per tool. A round is cut off at its end, " +
+		"so when a call takes longer than a round the flow's later steps have fewer " +
+		"samples:\n\n")
 	toolTable(b, lv.Full)
 	errorList(b, "Failures", lv.Full, lv.Cart, lv.Read, lv.Decode)
 }
@@ -167,16 +177,17 @@ func (r *Report) orders(b *strings.Builder) {
 	fmt.Fprintf(b, `## Durable orders
 
 %d concurrent calls each add an item, ask for the ready time and place the
-order, for %s: once on a freshly started server, once on the server the
+order, for %s on each server: a freshly started one, and the one the
 levels ran against, whose database then holds their orders (all placed in
 the last hour, which matters: see below). Every acknowledged order has been
 committed with synchronous=FULL in WAL mode, an fsync before the reply. The
 raw loop inserts a 600-byte row per transaction with the same settings, in a
-new database in the same directory, one transaction at a time.
+new database in the same directory, one transaction at a time. The three
+take turns in %d rounds, as the levels do.
 
 | | orders already in the database | per second | p50 | p99 | server CPU per order flow request |
 |---|---:|---:|---:|---:|---:|
-`, r.Options.OrderCalls, r.Options.OrderDuration)
+`, r.Options.OrderCalls, r.Options.OrderDuration, max(r.Options.Rounds, 1))
 	for _, row := range []struct {
 		name string
 		o    Orders
@@ -194,7 +205,12 @@ new database in the same directory, one transaction at a time.
 			row.o.PerSec, ms(l.Percentile(50)), ms(l.Percentile(99)),
 			cpu(row.o.Stats.CPUPerRequest()))
 	}
-	fmt.Fprintf(b, "| raw SQLite insert + fsync | | %.0f | | | |\n\n", res.InsertsPerSec)
+	var rounds []string
+	for _, r := range res.InsertRounds {
+		rounds = append(rounds, fmt.Sprintf("%.0f", r))
+	}
+	fmt.Fprintf(b, "| raw SQLite insert + fsync (rounds: %s) | | %.0f | | | |\n\n",
+		strings.Join(rounds, ", "), res.InsertsPerSec)
 	fmt.Fprintf(b, "createOrder runs at **%.0f %%** of the raw durable-insert rate on a fresh "+
 		"server and **%.0f %%** after the levels.\n\n",
 		100*div(res.Orders.PerSec, res.InsertsPerSec),

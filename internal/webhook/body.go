@@ -21,7 +21,7 @@ const (
 	maxPooled = 256 << 10
 )
 
-var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, maxPrealloc); return &b }}
+var bodyPool = sync.Pool{New: func() any { return new([]byte) }}
 
 // readBody reads r's body into a pooled buffer. The caller must call
 // release once nothing uses the body any more, and not before.
@@ -29,7 +29,9 @@ func readBody(r *http.Request) (body []byte, release func(), err error) {
 	bp := bodyPool.Get().(*[]byte)
 	buf := (*bp)[:0]
 	if n := r.ContentLength; n > 0 && n < maxPrealloc && int64(cap(buf)) <= n {
-		buf = make([]byte, 0, n+1)
+		// Room for the EOF read, rounded up to 4 KB so that the next
+		// envelope, a little longer, fits too.
+		buf = make([]byte, 0, (n+1+4095)&^4095)
 	}
 	for {
 		if len(buf) == cap(buf) {
