@@ -114,6 +114,8 @@ func TestParser_Parse(t *testing.T) {
 		{"fourteen cokes", can("coke").qty(14)},
 		{"two pieces of baklava", item("sweets", "baklava").qty(2).ignoring("pieces")},
 		{"large lamb kebabs, three of them", lamb("large").qty(3).ignoring("them")},
+		// "a" after a quantity of several names the meal's drink, not one of them.
+		{"two large lamb kebab meals, a coke", lamb("large").qty(2).meal("", "coke", "")},
 
 		// HSP: cheese comes with it, so leaving it out goes to Without.
 		{"small chicken hsp", hsp("small", "chicken")},

@@ -2,6 +2,7 @@ package speech
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/kebabalab/kebabalab/internal/menu"
 )
@@ -57,6 +58,11 @@ func refuseQuantity() error {
 func refuseUnclearQuantity(words string) error {
 	return refuse("Sorry, I didn't follow \"" + words + "\". How many would you like? " +
 		"I can add 1 to 99 of an item at a time.")
+}
+
+func refuseSplit(n int) error {
+	return refuse("Is that on all " + strconv.Itoa(n) + ", or just one? If just one, let's " +
+		"add them one at a time: the different one first, then the rest.")
 }
 
 func refuseTwoItems(a, b string) error {

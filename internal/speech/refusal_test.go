@@ -55,6 +55,8 @@ func TestParser_Parse_refusals(t *testing.T) {
 		{"a medium lamb kebab", `I didn't follow "a medium". How many would you like?`},
 		{"2x large lamb kebab", "how many would you like?"},
 		{"two large lamb kebabs, three", "how many would you like?"},
+		{"two large lamb kebabs, one with garlic", "Is that on all 2, or just one? If just one"},
+		{"three small chips, 1 no salt", "Is that on all 3, or just one?"},
 		{"99999999999999999999999 cokes", "how many would you like?"},
 
 		// Misheard words with two readings.

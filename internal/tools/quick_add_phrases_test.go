@@ -251,6 +251,8 @@ var spokenLines = []spokenLine{
 		1700, nil},
 	{"two large lamb kebab meals", "Large kebab meal", "lamb, small chips, chicken salt, Coke",
 		2, 2200, nil},
+	{"two large lamb kebab meals, a sprite", "Large kebab meal",
+		"lamb, small chips, chicken salt, Sprite", 2, 2200, nil},
 	{"a large chicken kebab meal with a pepsi max", "Large kebab meal",
 		"chicken, small chips, chicken salt, Pepsi Max", 1, 2200, nil},
 	{"two small chicken kebab meals with large chips and a sprite",
@@ -317,6 +319,8 @@ var spokenRefusals = []spokenRefusal{
 	{"small chips hold the chicken salt",
 		"Which salt would you like on the chips: normal salt or no salt?"},
 	{"two large lamb kebabs, three", "Sorry, how many would you like?"},
+	{"two large lamb kebabs, one with garlic",
+		"Is that on all 2, or just one? If just one, let's add them one at a time"},
 
 	// A misheard word as near to two menu words.
 	{"mano", "Sorry, did you mean mango or mayo?"},
