@@ -103,6 +103,17 @@ func TestServe_MovedCiphertextHurtsOnlyThatRow(t *testing.T) {
 		names[other.Number] != "Mallory" {
 		t.Errorf("kitchen names: %v; want the damaged order without one", names)
 	}
+	var one struct {
+		OrderNumber, FirstName, Status string
+		DetailsUnreadable              bool
+		Items                          []any
+	}
+	detail := adminGet(t, base, "/admin/orders/"+damaged.Number)
+	if err := json.Unmarshal([]byte(detail), &one); err != nil ||
+		one.OrderNumber != damaged.Number || !one.DetailsUnreadable || one.FirstName != "" ||
+		one.Status != "pending" || len(one.Items) == 0 {
+		t.Errorf("the damaged order's detail: %v\n%s", err, detail)
+	}
 	req, _ := http.NewRequest(http.MethodPost, base+"/admin/orders/"+damaged.Number+"/status",
 		strings.NewReader(`{"status": "preparing"}`))
 	req.Header.Set("Authorization", "Bearer "+adminToken)

@@ -21,18 +21,20 @@ const maxStatusBody = 1 << 10
 // only and never the phone number: the kitchen calls names out, and
 // nothing it does needs the number.
 type orderJSON struct {
-	OrderNumber        string     `json:"orderNumber"`
-	DisplayOrderNumber string     `json:"displayOrderNumber"`
-	Status             string     `json:"status"`
-	NextStatus         string     `json:"nextStatus,omitempty"`
-	FirstName          string     `json:"firstName"`
-	Items              []itemJSON `json:"items"`
-	Notes              string     `json:"notes"`
-	Total              float64    `json:"total"`
-	ReadyAt            string     `json:"readyAt"` // RFC 3339, shop time
-	CreatedAt          string     `json:"createdAt"`
-	StatusChangedAt    string     `json:"statusChangedAt"`
-	Late               bool       `json:"late"`
+	OrderNumber        string `json:"orderNumber"`
+	DisplayOrderNumber string `json:"displayOrderNumber"`
+	Status             string `json:"status"`
+	NextStatus         string `json:"nextStatus,omitempty"`
+	FirstName          string `json:"firstName"`
+	// DetailsUnreadable: the name and notes did not decrypt and are empty.
+	DetailsUnreadable bool       `json:"detailsUnreadable,omitempty"`
+	Items             []itemJSON `json:"items"`
+	Notes             string     `json:"notes"`
+	Total             float64    `json:"total"`
+	ReadyAt           string     `json:"readyAt"` // RFC 3339, shop time
+	CreatedAt         string     `json:"createdAt"`
+	StatusChangedAt   string     `json:"statusChangedAt"`
+	Late              bool       `json:"late"`
 }
 
 type itemJSON struct {
@@ -46,7 +48,8 @@ func (h *Handler) orderJSON(t sqlite.Tracked) *orderJSON {
 	o := &orderJSON{
 		OrderNumber: t.Number, DisplayOrderNumber: t.DisplayNumber(),
 		Status: string(t.Status), NextStatus: string(sqlite.NextStatus(t.Status)),
-		FirstName: firstName(t.CustomerName), Items: []itemJSON{}, Notes: t.Notes,
+		FirstName: firstName(t.CustomerName), DetailsUnreadable: t.DetailsUnreadable,
+		Items: []itemJSON{}, Notes: t.Notes,
 		Total: t.Total.Dollars(), ReadyAt: t.ReadyAt.In(loc).Format(time.RFC3339),
 		CreatedAt:       t.CreatedAt.In(loc).Format(time.RFC3339),
 		StatusChangedAt: t.StatusChangedAt.In(loc).Format(time.RFC3339),
@@ -112,6 +115,11 @@ func (h *Handler) getOrder(w http.ResponseWriter, r *http.Request) {
 	if errors.Is(err, sqlite.ErrNotFound) {
 		writeError(w, r, http.StatusNotFound, "no such order")
 		return
+	}
+	if errors.Is(err, sqlite.ErrUndecryptable) {
+		// The store has logged which row and why; status and items are
+		// still worth showing.
+		err = nil
 	}
 	if err != nil {
 		h.o.Log.Error("read order", "order", number, "error", err.Error())

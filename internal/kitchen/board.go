@@ -141,7 +141,7 @@ func (h *Handler) boardView(ctx context.Context, s session) (boardView, error) {
 func (h *Handler) card(o sqlite.Tracked, now time.Time, csrf string) cardView {
 	loc := h.o.Menu.Shop().Location
 	c := cardView{
-		Number: o.Number, Display: o.DisplayNumber(), Name: firstName(o.CustomerName),
+		Number: o.Number, Display: o.DisplayNumber(), Name: customerLabel(o.Order),
 		Status: string(o.Status), Notes: o.Notes, CSRF: csrf,
 		Pickup: pickup.Spoken(o.ReadyAt.In(loc)), Age: ago(now.Sub(o.CreatedAt)),
 		Next: string(sqlite.NextStatus(o.Status)), NextLabel: actionLabels[o.Status],
@@ -173,6 +173,20 @@ func ago(d time.Duration) string {
 		return fmt.Sprintf("%d h %02d min ago", m/60, m%60)
 	}
 }
+
+// customerLabel is the name on an order's card, or a word that its
+// details could not be read, so staff ask at the counter instead of
+// seeing a blank.
+func customerLabel(o sqlite.Order) string {
+	if o.DetailsUnreadable {
+		return unreadableName
+	}
+	return firstName(o.CustomerName)
+}
+
+// unreadableName stands for the name of an order whose details do not
+// decrypt (SECURITY.md).
+const unreadableName = "(name unreadable)"
 
 // firstName is what the board calls a customer: enough to call out, no more.
 func firstName(name string) string {

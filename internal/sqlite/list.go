@@ -87,7 +87,10 @@ func orderIDs(ctx context.Context, q queryer, where string, args []any) ([]int64
 }
 
 // TrackOrder returns the order numbered YYYYMMDD-NNN with the time its
-// status last changed, or ErrNotFound.
+// status last changed, or ErrNotFound. An order whose details do not
+// decrypt is returned as ListOrders lists it, DetailsUnreadable set,
+// together with an error wrapping ErrUndecryptable: its status and items
+// are still the kitchen's to see.
 func (s *Store) TrackOrder(ctx context.Context, number string) (Tracked, error) {
 	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -95,10 +98,10 @@ func (s *Store) TrackOrder(ctx context.Context, number string) (Tracked, error) 
 	}
 	defer tx.Rollback() // read-only: there is nothing to undo
 	t, err := s.loadTracked(ctx, tx, `WHERE order_number = ?`, number)
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrUndecryptable) {
 		return Tracked{}, err
 	}
-	return t, nil
+	return t, err
 }
 
 // CountQueued returns how many orders of a shop day the kitchen has not
