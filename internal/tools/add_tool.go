@@ -147,10 +147,32 @@ func (d Deps) itemSpec(raw json.RawMessage) (cart.Spec, []string, error) {
 		return cart.Spec{}, nil, err
 	}
 	if a.Category == "" && a.Name == "" && a.Description != "" {
-		return d.parseItem(a.Description)
+		return d.describedItem(a)
 	}
 	s, err := a.spec()
 	return s, nil, err
+}
+
+// describedItem parses an item given by description. A quantity field
+// beside it counts: models often send {"description": "large lamb kebab",
+// "quantity": 2}. It replaces the phrase's quantity when the phrase said
+// none (or one); a phrase and a field that name different numbers are
+// refused rather than one of them guessed.
+func (d Deps) describedItem(a itemArgs) (cart.Spec, []string, error) {
+	s, ignored, err := d.parseItem(a.Description)
+	if err != nil || !a.Quantity.Set {
+		return s, ignored, err
+	}
+	q, err := quantity(a.Quantity)
+	if err != nil {
+		return cart.Spec{}, nil, err
+	}
+	if s.Quantity != 1 && s.Quantity != q {
+		return cart.Spec{}, nil, Refuse("Was that %d or %d of them? Please ask the caller "+
+			"how many.", s.Quantity, q)
+	}
+	s.Quantity = q
+	return s, ignored, nil
 }
 
 func numbered(err error, i, n int) error {

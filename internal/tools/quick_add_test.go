@@ -219,6 +219,37 @@ func TestAddMultipleItemsToCart_Descriptions(t *testing.T) {
 	}
 }
 
+// A quantity beside a description counts; one that contradicts the
+// phrase is asked about, not guessed.
+func TestAddMultipleItemsToCart_DescriptionWithQuantity(t *testing.T) {
+	h := newHarness(t, "")
+	got := h.call("addMultipleItemsToCart", map[string]any{"items": []any{
+		map[string]any{"description": "large lamb kebab", "quantity": 2},
+		map[string]any{"description": "three cokes", "quantity": 3},
+	}})
+	added, _ := got["added"].([]any)
+	if got["ok"] != true || len(added) != 2 || got["total"] != 40.5 {
+		t.Fatalf("got %v, want 2 large lamb kebabs and 3 cokes for $40.50", got)
+	}
+	if q := added[0].(map[string]any)["quantity"]; q != 2.0 {
+		t.Fatalf("got quantity %v for the kebabs, want 2", q)
+	}
+	before := h.cartJSON()
+	msg := h.refused("addMultipleItemsToCart", map[string]any{"items": []any{
+		map[string]any{"description": "two small chicken kebabs", "quantity": 3}}})
+	if msg != "Was that 2 or 3 of them? Please ask the caller how many." {
+		t.Fatalf("got %q", msg)
+	}
+	msg = h.refused("addMultipleItemsToCart", map[string]any{"items": []any{
+		map[string]any{"description": "small chicken kebab", "quantity": 0}}})
+	if !strings.HasPrefix(msg, "How many would you like?") {
+		t.Fatalf("got %q for quantity 0", msg)
+	}
+	if after := h.cartJSON(); after != before {
+		t.Fatalf("cart changed by a refused item")
+	}
+}
+
 func str(v any) string {
 	s, _ := v.(string)
 	return s
