@@ -105,7 +105,7 @@ func checkServer(ctx context.Context, client *http.Client, base string) error {
 		return fmt.Errorf("%w at %s: start it with `make run` in another terminal first",
 			ErrUnreachable, base)
 	}
-	resp.Body.Close()
+	_ = resp.Body.Close() // only the status is read
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("%w: %s/healthz answered HTTP %d; is that the kebabalab server?",
 			ErrUnreachable, base, resp.StatusCode)

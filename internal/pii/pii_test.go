@@ -195,7 +195,7 @@ func TestKeyring_Rotation(t *testing.T) {
 func TestBlindIndex(t *testing.T) {
 	k := mustKeyring(t, []Key{testKey(1, 'e')}, []Key{testKey(1, 'i')})
 	other := mustKeyring(t, []Key{testKey(1, 'e')}, []Key{testKey(1, 'j')})
-	if k.BlindIndex("+61491570006") != k.BlindIndex("+61491570006") {
+	if a, b := k.BlindIndex("+61491570006"), k.BlindIndex("+61491570006"); a != b {
 		t.Fatal("the same number gave two indexes")
 	}
 	if k.BlindIndex("+61491570006") == other.BlindIndex("+61491570006") {

@@ -91,17 +91,6 @@ func (r Result) meal(chips, drink, salt string) Result {
 	return r
 }
 
-func (r Result) choice(option, value string) Result {
-	c := map[string]string{option: value}
-	for k, v := range r.Spec.Choices {
-		if k != option {
-			c[k] = v
-		}
-	}
-	r.Spec.Choices = c
-	return r
-}
-
 // lot is the free salads of the shipped menu, in menu order.
 var lot = []string{"lettuce", "tomato", "onion", "pickles"}
 

@@ -160,8 +160,7 @@ func (s *Store) recentSMS(ctx context.Context, tx *sql.Tx, to string, since time
 	for rows.Next() {
 		var r sealed
 		if err := rows.Scan(&r.id, &r.to); err != nil {
-			rows.Close()
-			return 0, fmt.Errorf("sqlite: count recent sms: %w", err)
+			return 0, fmt.Errorf("sqlite: count recent sms: %w", errors.Join(err, rows.Close()))
 		}
 		recent = append(recent, r)
 	}

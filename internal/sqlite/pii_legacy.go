@@ -79,8 +79,7 @@ func (s *Store) sealLegacyOrders(ctx context.Context, tx *sql.Tx, after int64) (
 	for rows.Next() {
 		var r row
 		if err := rows.Scan(&r.id, &r.name, &r.phone, &r.notes); err != nil {
-			rows.Close()
-			return after, 0, err
+			return after, 0, errors.Join(err, rows.Close())
 		}
 		batch = append(batch, r)
 	}
@@ -123,8 +122,7 @@ func (s *Store) sealLegacyTexts(ctx context.Context, tx *sql.Tx, after int64) (
 	for rows.Next() {
 		var r row
 		if err := rows.Scan(&r.id, &r.to, &r.body); err != nil {
-			rows.Close()
-			return after, 0, err
+			return after, 0, errors.Join(err, rows.Close())
 		}
 		batch = append(batch, r)
 	}

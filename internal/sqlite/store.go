@@ -115,8 +115,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	if err := s.setUp(ctx); err != nil {
-		s.Close()
-		return nil, err
+		return nil, errors.Join(err, s.Close())
 	}
 	return s, nil
 }
@@ -127,6 +126,7 @@ func createFile(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("sqlite: create directory: %w", err)
 	}
+	// #nosec G304 -- the operator names the database file (DATABASE_PATH).
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		return fmt.Errorf("sqlite: create file: %w", err)
@@ -158,8 +158,7 @@ func (s *Store) openPools(path string) error {
 
 	s.read, err = sql.Open("sqlite", path+"?"+pragmas+"&_pragma=query_only(1)")
 	if err != nil {
-		s.write.Close()
-		return fmt.Errorf("sqlite: open reader: %w", err)
+		return errors.Join(fmt.Errorf("sqlite: open reader: %w", err), s.write.Close())
 	}
 	s.read.SetMaxOpenConns(readers)
 	return nil

@@ -47,9 +47,7 @@ func testRegistry() *tools.Registry {
 			return nil, errors.New("database exploded")
 		}},
 		{Name: "panics", Handle: func(context.Context, *tools.Call, json.RawMessage) (any, error) {
-			var m map[string]int
-			m["x"]++
-			return nil, nil
+			panic("tool exploded")
 		}},
 		{Name: "refuse", Handle: func(context.Context, *tools.Call, json.RawMessage) (any, error) {
 			return nil, tools.Refuse("Small or large?")
