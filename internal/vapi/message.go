@@ -9,7 +9,7 @@
 // validate the whole body and fill the same tagged structs with the same
 // rules (case-insensitive keys, last duplicate wins, a nesting limit), and
 // the fuzz target FuzzDecode checks that they agree on every input; but
-// encoding/json spends 0.3 to 0.7 ms skipping a 31 KB envelope's assistant
+// encoding/json spends 0.25 to 0.7 ms skipping a 31 KB envelope's assistant
 // and artifact, more than the whole of a tool call costs the server (see
 // the decode baseline in BENCHMARKS.md), and goccy/go-json skips them in a
 // tenth of that or less (BenchmarkDecode, BenchmarkDecodeStdlib).
