@@ -65,6 +65,7 @@ func SpawnServer(ctx context.Context, c ServerConfig) (*Process, error) {
 	if err != nil {
 		return nil, err
 	}
+	// #nosec G204 -- the binary under test, named by -server.
 	cmd := exec.CommandContext(ctx, bin, "serve")
 	cmd.Dir = c.Dir
 	cmd.Env = []string{
@@ -88,11 +89,13 @@ func SpawnBaseline(ctx context.Context, self, kind, logPath string) (*Process, e
 	if err != nil {
 		return nil, err
 	}
+	// #nosec G204 -- this program itself, with arguments it chose.
 	cmd := exec.CommandContext(ctx, self, "-serve-baseline", kind, "-listen", addr)
 	return start(cmd, addr, logPath)
 }
 
 func start(cmd *exec.Cmd, addr, logPath string) (*Process, error) {
+	// #nosec G304 -- a log file in the run's own scratch directory.
 	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 	if err != nil {
 		return nil, err
@@ -102,7 +105,7 @@ func start(cmd *exec.Cmd, addr, logPath string) (*Process, error) {
 		logFile: logFile}
 	began := time.Now()
 	if err := cmd.Start(); err != nil {
-		logFile.Close()
+		_ = logFile.Close()
 		return nil, fmt.Errorf("loadgen: start %s: %w", cmd.Path, err)
 	}
 	go func() { p.exited <- cmd.Wait() }()
@@ -127,7 +130,7 @@ func (p *Process) waitReady(limit time.Duration) error {
 		}
 		resp, err := client.Get(p.URL + "/readyz")
 		if err == nil {
-			resp.Body.Close()
+			_ = resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
 				client.CloseIdleConnections()
 				return nil
