@@ -137,20 +137,73 @@ func (s *Store) insertSMS(ctx context.Context, tx *sql.Tx, m NewSMS, now time.Ti
 	return id, s.sealSMSDetails(ctx, tx, id, m.To, m.Body)
 }
 
+// countsTowardsCap is the condition on an outbox row for it to count
+// towards MaxSMSPerHour: not a shop text, not erased by retention, and not
+// itself refused by the cap.
+const countsTowardsCap = `kind <> 'order_shop' AND to_number <> ''
+	AND NOT (status = 'skipped' AND last_error = ?)`
+
 // recentSMS counts the texts to a number since a time that count towards the
-// cap. The outbox keeps no index of numbers, so the last hour's texts are
-// decrypted and compared: a few dozen at most. One that does not decrypt is
-// logged and not counted.
+// cap, by the blind index of the number (to_bidx) under every configured
+// index key, so texts indexed before a key rotation count too. Nothing is
+// decrypted for texts written since migration 0004.
+//
+// The index is trusted without decrypting the number. A row's index is
+// written with its sealed number in the same transaction (sealSMSDetails),
+// so every text counts for its own number, even one whose number no longer
+// decrypts. An index copied onto another row makes that row count for the
+// number it was copied from: a copied index can only over-count, and so
+// refuse a text, never let one more through. (Overwriting or deleting a
+// row's own index needs write access to the file, which could as well
+// delete the row; the cap is against callers, not against that.)
+//
+// Texts written before migration 0004 have no index. The few of them still
+// in the last hour are decrypted and compared, as every text was before;
+// one that does not decrypt is logged and not counted. An hour after the
+// upgrade there are none left to decrypt.
 func (s *Store) recentSMS(ctx context.Context, tx *sql.Tx, to string, since time.Time) (
 	int, error,
 ) {
-	rows, err := tx.QueryContext(ctx, `
-		SELECT id, to_number FROM sms_outbox
-		WHERE created_at > ? AND kind <> 'order_shop' AND to_number <> ''
-			AND NOT (status = 'skipped' AND last_error = ?)`,
-		formatTime(since), ReasonRateLimited)
+	after := formatTime(since)
+	idx := s.keys.BlindIndexes(to)
+	args := make([]any, 0, len(idx)+2)
+	for _, v := range idx {
+		args = append(args, v)
+	}
+	args = append(args, after, ReasonRateLimited)
+	var n int
+	err := tx.QueryRowContext(ctx, recentSMSQuery(len(idx)), args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: count recent sms: %w", err)
+	}
+	unindexed, err := s.recentUnindexedSMS(ctx, tx, to, after)
+	if err != nil {
+		return 0, err
+	}
+	return n + unindexed, nil
+}
+
+// recentSMSQuery counts the texts with one of n blind indexes after a time
+// that count towards the cap, through the index sms_outbox_by_to_bidx.
+func recentSMSQuery(n int) string {
+	return `SELECT COUNT(*) FROM sms_outbox
+		WHERE to_bidx IN (` + placeholders(n) + `) AND created_at > ? AND ` + countsTowardsCap
+}
+
+// recentUnindexedSMSQuery selects the texts without a blind index after a
+// time that count towards the cap, through the same index.
+const recentUnindexedSMSQuery = `SELECT id, to_number FROM sms_outbox
+	WHERE to_bidx IS NULL AND created_at > ? AND ` + countsTowardsCap
+
+// recentUnindexedSMS counts, by decrypting their numbers, the texts to a
+// number after a time that have no blind index: those written before
+// migration 0004 and not yet indexed by `kebabalab rekey`.
+func (s *Store) recentUnindexedSMS(ctx context.Context, tx *sql.Tx, to, after string) (
+	int, error,
+) {
+	rows, err := tx.QueryContext(ctx, recentUnindexedSMSQuery, after, ReasonRateLimited)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: count recent unindexed sms: %w", err)
 	}
 	type sealed struct {
 		id int64
@@ -160,12 +213,13 @@ func (s *Store) recentSMS(ctx context.Context, tx *sql.Tx, to string, since time
 	for rows.Next() {
 		var r sealed
 		if err := rows.Scan(&r.id, &r.to); err != nil {
-			return 0, fmt.Errorf("sqlite: count recent sms: %w", errors.Join(err, rows.Close()))
+			return 0, fmt.Errorf("sqlite: count recent unindexed sms: %w",
+				errors.Join(err, rows.Close()))
 		}
 		recent = append(recent, r)
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return 0, fmt.Errorf("sqlite: count recent sms: %w", err)
+		return 0, fmt.Errorf("sqlite: count recent unindexed sms: %w", err)
 	}
 	n := 0
 	for _, r := range recent {

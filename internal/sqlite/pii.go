@@ -123,7 +123,9 @@ func (s *Store) sealOrderDetails(ctx context.Context, tx *sql.Tx, id int64,
 	return nil
 }
 
-// sealSMSDetails writes the sealed number and body of outbox row id.
+// sealSMSDetails writes the sealed number and body of outbox row id, and
+// the blind index of the number under the newest index key, which the
+// hourly cap counts with (outbox.go).
 func (s *Store) sealSMSDetails(ctx context.Context, tx *sql.Tx, id int64, to, body string,
 ) error {
 	sealedTo, err := s.seal("sms_outbox", "to_number", id, to)
@@ -134,8 +136,9 @@ func (s *Store) sealSMSDetails(ctx context.Context, tx *sql.Tx, id int64, to, bo
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE sms_outbox SET to_number = ?, body = ? WHERE id = ?`,
-		sealedTo, sealedBody, id)
+	_, err = tx.ExecContext(ctx,
+		`UPDATE sms_outbox SET to_number = ?, body = ?, to_bidx = ? WHERE id = ?`,
+		sealedTo, sealedBody, s.keys.BlindIndex(to), id)
 	if err != nil {
 		return fmt.Errorf("sqlite: store sms details: %w", err)
 	}

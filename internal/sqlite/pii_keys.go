@@ -149,7 +149,8 @@ func (s *Store) recordKeyCheck(ctx context.Context, tx *sql.Tx, kind pii.Kind, i
 // keyInUse reports whether any stored value was sealed, or any phone
 // indexed, under the key.
 func keyInUse(ctx context.Context, tx *sql.Tx, kind pii.Kind, id int) (bool, error) {
-	query := `SELECT EXISTS (SELECT 1 FROM orders WHERE substr(phone_bidx, 1, ?) = ?)`
+	query := `SELECT EXISTS (SELECT 1 FROM orders WHERE substr(phone_bidx, 1, ?1) = ?2)
+		OR EXISTS (SELECT 1 FROM sms_outbox WHERE substr(to_bidx, 1, ?1) = ?2)`
 	prefix := pii.IndexPrefix(id)
 	if kind == pii.Encryption {
 		prefix = pii.KeyPrefix(id)

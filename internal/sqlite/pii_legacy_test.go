@@ -96,6 +96,9 @@ func TestOpen_SealsRowsWrittenBeforeEncryption(t *testing.T) {
 	if n := countWhere(t, s, `sms_outbox`, `to_number NOT LIKE 'k1:%'`); n != 0 {
 		t.Errorf("%d texts left unsealed", n)
 	}
+	if n := countWhere(t, s, `sms_outbox`, `to_bidx IS NULL`); n != 0 {
+		t.Errorf("%d texts left without a blind index", n)
+	}
 	assertNoCanary(t, path, path+"-wal")
 
 	// Sealing again changes nothing: the values are not sealed twice.

@@ -13,7 +13,7 @@ import (
 // Rekeyed reports a Rekey run.
 type Rekeyed struct {
 	Orders int // orders sealed and indexed again under the newest keys
-	Texts  int // outbox rows sealed again under the newest key
+	Texts  int // outbox rows sealed and indexed again under the newest keys
 	// Failed rows could not be decrypted and were left as they are; they
 	// were logged by id.
 	Failed int
@@ -29,7 +29,7 @@ type Rekeyed struct {
 const minRekeyPause = 110 * time.Millisecond
 
 // Rekey seals every order and text under the newest encryption key and
-// indexes every order's number under the newest index key, batch rows per
+// indexes every order's and text's number under the newest index key, batch rows per
 // transaction, so the server can go on taking orders meanwhile: each batch
 // holds the write lock only for as long as it takes to re-seal its rows,
 // and then Rekey leaves the lock free for as long again, at least
@@ -112,9 +112,12 @@ const staleOrders = `pii_erased_at IS NULL AND (
 	substr(customer_name, 1, ?1) <> ?2 OR substr(phone, 1, ?1) <> ?2
 	OR substr(notes, 1, ?1) <> ?2 OR phone_bidx IS NULL OR substr(phone_bidx, 1, ?3) <> ?4)`
 
-// staleTexts selects texts not under the newest key.
+// staleTexts selects texts with a value or index not under the newest keys,
+// with the same parameters as staleOrders. Texts written before migration
+// 0004 have no index and are selected too.
 const staleTexts = `to_number <> '' AND (
-	substr(to_number, 1, ?1) <> ?2 OR substr(body, 1, ?1) <> ?2)`
+	substr(to_number, 1, ?1) <> ?2 OR substr(body, 1, ?1) <> ?2
+	OR to_bidx IS NULL OR substr(to_bidx, 1, ?3) <> ?4)`
 
 func (s *Store) prefixArgs() []any {
 	k, i := pii.KeyPrefix(s.keys.ActiveKeyID()), pii.IndexPrefix(s.keys.ActiveIndexID())
@@ -151,7 +154,7 @@ func (s *Store) rekeyTexts(ctx context.Context, tx *sql.Tx, after int64, batch i
 	r *Rekeyed,
 ) (int64, error) {
 	ids, err := selectIDs(ctx, tx, `SELECT id FROM sms_outbox WHERE `+staleTexts+
-		` AND id > ?3 ORDER BY id LIMIT ?4`, append(s.prefixArgs()[:2], after, batch)...)
+		` AND id > ?5 ORDER BY id LIMIT ?6`, append(s.prefixArgs(), after, batch)...)
 	if err != nil {
 		return after, err
 	}
@@ -185,7 +188,7 @@ func (s *Store) staleRows(ctx context.Context) (int, error) {
 		args...).Scan(&orders)
 	if err == nil {
 		err = s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM sms_outbox WHERE `+staleTexts,
-			args[:2]...).Scan(&texts)
+			args...).Scan(&texts)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: count rows on old keys: %w", err)

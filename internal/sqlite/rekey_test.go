@@ -90,6 +90,7 @@ func TestStore_RotationWithTwoKeys(t *testing.T) {
 		{"orders", "customer_name", "k2:"}, {"orders", "phone", "k2:"},
 		{"orders", "notes", "k2:"}, {"orders", "phone_bidx", "i2:"},
 		{"sms_outbox", "to_number", "k2:"}, {"sms_outbox", "body", "k2:"},
+		{"sms_outbox", "to_bidx", "i2:"},
 	} {
 		if got := prefixes(t, s, c.table, c.column); got != c.want {
 			t.Errorf("%s.%s prefixes %s, want %s", c.table, c.column, got, c.want)

@@ -12,13 +12,14 @@ const eraseBatch = 500
 // Erased counts the rows one retention run erased.
 type Erased struct {
 	Orders int64 // orders whose name, phone and notes were removed
-	Texts  int64 // outbox rows whose number and body were removed
+	Texts  int64 // outbox rows whose number, its index and body were removed
 }
 
 // ErasePersonalData removes the customer's details from every order created
-// before cutoff, and the number and body from every finished text queued
-// before it, in small transactions. Totals, lines, dates and statuses stay
-// for the books; an erased order is no longer found by phone number.
+// before cutoff, and the number, its blind index and the body from every
+// finished text queued before it, in small transactions. Totals, lines,
+// dates and statuses stay for the books; an erased order is no longer found
+// by phone number.
 // Texts still waiting to be sent are left alone until they finish.
 //
 // It is idempotent: erased rows are not selected again, so running it
@@ -38,7 +39,7 @@ func (s *Store) ErasePersonalData(ctx context.Context, cutoff time.Time) (Erased
 		return e, err
 	}
 	e.Texts, err = s.eraseBatches(ctx, `
-		UPDATE sms_outbox SET to_number = '', body = '', updated_at = ?1
+		UPDATE sms_outbox SET to_number = '', body = '', to_bidx = NULL, updated_at = ?1
 		WHERE id IN (SELECT id FROM sms_outbox
 			WHERE created_at < ?2 AND to_number <> ''
 				AND status NOT IN ('pending', 'sending') LIMIT ?3)`, now, before)

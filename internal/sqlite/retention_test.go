@@ -68,6 +68,12 @@ func TestStore_ErasePersonalData(t *testing.T) {
 			}
 		}
 	}
+	if n := countWhere(t, s, `sms_outbox`, `to_number = '' AND to_bidx IS NOT NULL`); n != 0 {
+		t.Errorf("%d erased texts kept their number's blind index", n)
+	}
+	if n := countWhere(t, s, `sms_outbox`, `to_number <> '' AND to_bidx IS NULL`); n != 0 {
+		t.Errorf("%d kept texts lost their number's blind index", n)
+	}
 	if rec, _ := s.SMSRecord(ctx, waiting.ID); rec.Body != "r" {
 		t.Errorf("a pending text was erased: %+v", rec)
 	}
