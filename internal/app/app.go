@@ -13,6 +13,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"net/url"
 	"strings"
 
 	"github.com/joho/godotenv"
@@ -157,8 +158,13 @@ func menuProblems(path string, err error) []string {
 func printTools(args []string, env Env, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("tools", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	url := fl.String("url", "https://example.com", "public base URL of this server")
+	public := fl.String("url", "https://example.com", "public base URL of this server")
 	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	base, err := toolsBaseURL(*public)
+	if err != nil {
+		fmt.Fprintf(stderr, "kebabalab: tools: %v\n", err)
 		return 2
 	}
 	m, err := menu.Load(menuPath(env))
@@ -170,9 +176,24 @@ func printTools(args []string, env Env, stdout, stderr io.Writer) int {
 	reg := tools.New(tools.Deps{Menu: m})
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(reg.Definitions(strings.TrimRight(*url, "/"))); err != nil {
+	if err := enc.Encode(reg.Definitions(base)); err != nil {
 		fmt.Fprintf(stderr, "kebabalab: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// toolsBaseURL checks the --url of the tools command: the public https (or
+// http) address VAPI will call, to which /webhook is added. A URL already
+// ending in /webhook is taken as the webhook itself, since pasting the
+// full address is the likely mistake.
+func toolsBaseURL(raw string) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
+		u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("--url must be the server's public address, such as "+
+			"https://your-tunnel.example, got %q", raw)
+	}
+	base := strings.TrimRight(u.String(), "/")
+	return strings.TrimSuffix(base, "/webhook"), nil
 }

@@ -91,6 +91,12 @@ func TestRun_Commands(t *testing.T) {
 			`"url": "https://shop.example/webhook"`, ""},
 		{"tools bad flag", []string{"tools", "--nope"}, nil, 2, "",
 			"flag provided but not defined"},
+		{"tools url with webhook", []string{"tools", "--url", "https://shop.example/webhook"},
+			nil, 0, `"url": "https://shop.example/webhook"`, ""},
+		{"tools url not http", []string{"tools", "--url", "ftp://shop.example"}, nil, 2, "",
+			"--url must be the server's public address"},
+		{"tools url without host", []string{"tools", "--url", "shop.example"}, nil, 2, "",
+			"--url must be the server's public address"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
