@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -36,7 +35,7 @@ func (s *Store) CreateOrder(ctx context.Context, n NewOrder, msgs []NewSMS) (
 			err = errors.Join(err, rollback(tx))
 		}
 	}()
-	o, created, err = s.createOrderTx(ctx, tx, n, msgs)
+	o, created, err = s.createOrderTx(ctx, s.prepared(tx), n, msgs)
 	if err != nil {
 		return Order{}, false, err
 	}
@@ -46,7 +45,7 @@ func (s *Store) CreateOrder(ctx context.Context, n NewOrder, msgs []NewSMS) (
 	return o, created, nil
 }
 
-func (s *Store) createOrderTx(ctx context.Context, tx *sql.Tx, n NewOrder, msgs []NewSMS) (
+func (s *Store) createOrderTx(ctx context.Context, tx writeTx, n NewOrder, msgs []NewSMS) (
 	Order, bool, error,
 ) {
 	o, err := s.existingOrder(ctx, tx, n)
@@ -81,20 +80,26 @@ func (s *Store) createOrderTx(ctx context.Context, tx *sql.Tx, n NewOrder, msgs 
 	return o, true, nil
 }
 
+// The clauses existingOrder selects orders with.
+const (
+	whereToolCall = `WHERE tool_call_id = ?`
+	whereCallCart = `WHERE call_id = ? AND cart_fingerprint = ? ORDER BY id DESC LIMIT 1`
+)
+
 // existingOrder finds the order a retried or repeated request already made.
-func (s *Store) existingOrder(ctx context.Context, tx *sql.Tx, n NewOrder) (Order, error) {
-	o, err := s.loadOrder(ctx, tx, `WHERE tool_call_id = ?`, n.ToolCallID)
+func (s *Store) existingOrder(ctx context.Context, tx writeTx, n NewOrder) (Order, error) {
+	o, err := s.loadOrder(ctx, tx, whereToolCall, n.ToolCallID)
 	if err == nil || !errors.Is(err, ErrNotFound) || n.CartFingerprint == "" {
 		return o, err
 	}
-	return s.loadOrder(ctx, tx, `WHERE call_id = ? AND cart_fingerprint = ?
-		ORDER BY id DESC LIMIT 1`, n.CallID, n.CartFingerprint)
+	return s.loadOrder(ctx, tx, whereCallCart, n.CallID, n.CartFingerprint)
 }
 
-func checkCallLimit(ctx context.Context, tx *sql.Tx, callID string) error {
+const countCallOrdersQuery = `SELECT COUNT(*) FROM orders WHERE call_id = ?`
+
+func checkCallLimit(ctx context.Context, tx writeTx, callID string) error {
 	var count int
-	err := tx.QueryRowContext(ctx,
-		`SELECT COUNT(*) FROM orders WHERE call_id = ?`, callID).Scan(&count)
+	err := tx.QueryRowContext(ctx, countCallOrdersQuery, callID).Scan(&count)
 	if err != nil {
 		return fmt.Errorf("sqlite: count call orders: %w", err)
 	}
@@ -106,15 +111,12 @@ func checkCallLimit(ctx context.Context, tx *sql.Tx, callID string) error {
 
 // insertOrder stores the order with empty details, then seals them to the
 // row id the insert allocated (see pii.go).
-func (s *Store) insertOrder(ctx context.Context, tx *sql.Tx, n NewOrder, now time.Time) (
+func (s *Store) insertOrder(ctx context.Context, tx writeTx, n NewOrder, now time.Time) (
 	Order, error,
 ) {
 	day := now.Format("20060102")
 	var seq int
-	err := tx.QueryRowContext(ctx, `
-		INSERT INTO order_counters (shop_day, last_seq) VALUES (?, 1)
-		ON CONFLICT (shop_day) DO UPDATE SET last_seq = last_seq + 1
-		RETURNING last_seq`, day).Scan(&seq)
+	err := tx.QueryRowContext(ctx, nextDaySeqQuery, day).Scan(&seq)
 	if err != nil {
 		return Order{}, fmt.Errorf("sqlite: allocate order number: %w", err)
 	}
@@ -126,12 +128,7 @@ func (s *Store) insertOrder(ctx context.Context, tx *sql.Tx, n NewOrder, now tim
 		CreatedAt: now.UTC().Truncate(time.Millisecond),
 	}
 	o.ReadyAt = o.ReadyAt.Truncate(time.Millisecond)
-	err = tx.QueryRowContext(ctx, `
-		INSERT INTO orders (order_number, shop_day, day_seq, call_id, tool_call_id,
-			cart_fingerprint, customer_name, phone, notes, total_cents, gst_cents,
-			ready_at, status, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, '', '', '', ?, ?, ?, ?, ?)
-		RETURNING id`,
+	err = tx.QueryRowContext(ctx, insertOrderQuery,
 		o.Number, o.ShopDay, o.DaySeq, o.CallID, o.ToolCallID, o.CartFingerprint,
 		int64(o.Total), int64(o.GST),
 		formatTime(o.ReadyAt), string(o.Status), formatTime(o.CreatedAt),
@@ -145,17 +142,29 @@ func (s *Store) insertOrder(ctx context.Context, tx *sql.Tx, n NewOrder, now tim
 	return o, insertLines(ctx, tx, o.ID, o.Lines)
 }
 
-func insertLines(ctx context.Context, tx *sql.Tx, orderID int64, lines []Line) error {
-	stmt, err := tx.PrepareContext(ctx, `
+const (
+	nextDaySeqQuery = `
+		INSERT INTO order_counters (shop_day, last_seq) VALUES (?, 1)
+		ON CONFLICT (shop_day) DO UPDATE SET last_seq = last_seq + 1
+		RETURNING last_seq`
+	insertOrderQuery = `
+		INSERT INTO orders (order_number, shop_day, day_seq, call_id, tool_call_id,
+			cart_fingerprint, customer_name, phone, notes, total_cents, gst_cents,
+			ready_at, status, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, '', '', '', ?, ?, ?, ?, ?)
+		RETURNING id`
+	insertLineQuery = `
 		INSERT INTO order_lines (order_id, line_no, item_name, options, quantity,
 			unit_price_cents, line_total_cents, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return fmt.Errorf("sqlite: prepare order line: %w", err)
-	}
-	defer stmt.Close()
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+// insertLines stores an order's lines; tx should be prepared (see
+// prepared.go), or each line's insert is prepared again.
+func insertLines(ctx context.Context, tx writeTx, orderID int64, lines []Line) error {
 	for i, l := range lines {
-		_, err := stmt.ExecContext(ctx, orderID, i+1, l.ItemName, l.Options, l.Quantity,
+		_, err := tx.ExecContext(ctx, insertLineQuery, orderID, i+1, l.ItemName, l.Options,
+			l.Quantity,
 			int64(l.UnitPrice), int64(l.LineTotal), l.Detail)
 		if err != nil {
 			return fmt.Errorf("sqlite: insert order line %d: %w", i+1, err)

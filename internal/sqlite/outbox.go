@@ -88,7 +88,7 @@ func (s *Store) EnqueueSMS(ctx context.Context, m NewSMS) (rec SMSRecord, err er
 			err = errors.Join(err, rollback(tx))
 		}
 	}()
-	id, err := s.insertSMS(ctx, tx, m, s.now())
+	id, err := s.insertSMS(ctx, s.prepared(tx), m, s.now())
 	if err != nil {
 		return SMSRecord{}, err
 	}
@@ -105,7 +105,7 @@ func (s *Store) EnqueueSMS(ctx context.Context, m NewSMS) (rec SMSRecord, err er
 // insertSMS queues m, skipped when its number is over the hourly cap. The
 // row is inserted with an empty number and body and then given the sealed
 // ones, bound to its id (see pii.go).
-func (s *Store) insertSMS(ctx context.Context, tx *sql.Tx, m NewSMS, now time.Time) (
+func (s *Store) insertSMS(ctx context.Context, tx writeTx, m NewSMS, now time.Time) (
 	int64, error,
 ) {
 	if m.To == "" || m.Body == "" {
@@ -124,11 +124,7 @@ func (s *Store) insertSMS(ctx context.Context, tx *sql.Tx, m NewSMS, now time.Ti
 	orderID := sql.NullInt64{Int64: m.OrderID, Valid: m.OrderID != 0}
 	at := formatTime(now)
 	var id int64
-	err := tx.QueryRowContext(ctx, `
-		INSERT INTO sms_outbox (order_id, kind, to_number, body, status, last_error,
-			next_attempt_at, created_at, updated_at)
-		VALUES (?, ?, '', '', ?, ?, ?, ?, ?)
-		RETURNING id`,
+	err := tx.QueryRowContext(ctx, insertSMSQuery,
 		orderID, string(m.Kind), string(status), reason, at, at, at,
 	).Scan(&id)
 	if err != nil {
@@ -142,6 +138,12 @@ func (s *Store) insertSMS(ctx context.Context, tx *sql.Tx, m NewSMS, now time.Ti
 // itself refused by the cap.
 const countsTowardsCap = `kind <> 'order_shop' AND to_number <> ''
 	AND NOT (status = 'skipped' AND last_error = ?)`
+
+const insertSMSQuery = `
+		INSERT INTO sms_outbox (order_id, kind, to_number, body, status, last_error,
+			next_attempt_at, created_at, updated_at)
+		VALUES (?, ?, '', '', ?, ?, ?, ?, ?)
+		RETURNING id`
 
 // recentSMS counts the texts to a number since a time that count towards the
 // cap, by the blind index of the number (to_bidx) under every configured
@@ -161,7 +163,7 @@ const countsTowardsCap = `kind <> 'order_shop' AND to_number <> ''
 // in the last hour are decrypted and compared, as every text was before;
 // one that does not decrypt is logged and not counted. An hour after the
 // upgrade there are none left to decrypt.
-func (s *Store) recentSMS(ctx context.Context, tx *sql.Tx, to string, since time.Time) (
+func (s *Store) recentSMS(ctx context.Context, tx writeTx, to string, since time.Time) (
 	int, error,
 ) {
 	after := formatTime(since)
@@ -198,7 +200,7 @@ const recentUnindexedSMSQuery = `SELECT id, to_number FROM sms_outbox
 // recentUnindexedSMS counts, by decrypting their numbers, the texts to a
 // number after a time that have no blind index: those written before
 // migration 0004 and not yet indexed by `kebabalab rekey`.
-func (s *Store) recentUnindexedSMS(ctx context.Context, tx *sql.Tx, to, after string) (
+func (s *Store) recentUnindexedSMS(ctx context.Context, tx writeTx, to, after string) (
 	int, error,
 ) {
 	rows, err := tx.QueryContext(ctx, recentUnindexedSMSQuery, after, ReasonRateLimited)

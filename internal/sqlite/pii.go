@@ -100,7 +100,7 @@ func (s *Store) openOrder(o *Order, st sealedOrder) error {
 }
 
 // sealOrderDetails writes the sealed details and blind index of order id.
-func (s *Store) sealOrderDetails(ctx context.Context, tx *sql.Tx, id int64,
+func (s *Store) sealOrderDetails(ctx context.Context, tx writeTx, id int64,
 	name, phone, notes string,
 ) error {
 	var sealed [3]string
@@ -113,9 +113,7 @@ func (s *Store) sealOrderDetails(ctx context.Context, tx *sql.Tx, id int64,
 		}
 		sealed[i] = v
 	}
-	_, err := tx.ExecContext(ctx, `
-		UPDATE orders SET customer_name = ?, phone = ?, notes = ?, phone_bidx = ?
-		WHERE id = ?`,
+	_, err := tx.ExecContext(ctx, sealOrderQuery,
 		sealed[0], sealed[1], sealed[2], s.keys.BlindIndex(phone), id)
 	if err != nil {
 		return fmt.Errorf("sqlite: store order details: %w", err)
@@ -123,10 +121,17 @@ func (s *Store) sealOrderDetails(ctx context.Context, tx *sql.Tx, id int64,
 	return nil
 }
 
+const (
+	sealOrderQuery = `
+		UPDATE orders SET customer_name = ?, phone = ?, notes = ?, phone_bidx = ?
+		WHERE id = ?`
+	sealSMSQuery = `UPDATE sms_outbox SET to_number = ?, body = ?, to_bidx = ? WHERE id = ?`
+)
+
 // sealSMSDetails writes the sealed number and body of outbox row id, and
 // the blind index of the number under the newest index key, which the
 // hourly cap counts with (outbox.go).
-func (s *Store) sealSMSDetails(ctx context.Context, tx *sql.Tx, id int64, to, body string,
+func (s *Store) sealSMSDetails(ctx context.Context, tx writeTx, id int64, to, body string,
 ) error {
 	sealedTo, err := s.seal("sms_outbox", "to_number", id, to)
 	if err != nil {
@@ -136,9 +141,7 @@ func (s *Store) sealSMSDetails(ctx context.Context, tx *sql.Tx, id int64, to, bo
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx,
-		`UPDATE sms_outbox SET to_number = ?, body = ?, to_bidx = ? WHERE id = ?`,
-		sealedTo, sealedBody, s.keys.BlindIndex(to), id)
+	_, err = tx.ExecContext(ctx, sealSMSQuery, sealedTo, sealedBody, s.keys.BlindIndex(to), id)
 	if err != nil {
 		return fmt.Errorf("sqlite: store sms details: %w", err)
 	}

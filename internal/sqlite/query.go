@@ -43,6 +43,9 @@ const orderColumns = `id, order_number, shop_day, day_seq, call_id, tool_call_id
 	cart_fingerprint, customer_name, phone, notes, pii_erased_at, total_cents, gst_cents,
 	ready_at, status, created_at`
 
+// orderQuery selects an order's columns with a clause.
+func orderQuery(where string) string { return `SELECT ` + orderColumns + ` FROM orders ` + where }
+
 // loadOrder reads the order selected by where, a fixed clause from this
 // package whose values are all in args, together with its lines. It is the
 // one path that reads orders, so it is where their details are decrypted.
@@ -59,7 +62,7 @@ func (s *Store) loadOrder(ctx context.Context, q queryer, where string, args ...
 		total, gst     int64
 		ready, created string
 	)
-	err := q.QueryRowContext(ctx, `SELECT `+orderColumns+` FROM orders `+where, args...).Scan(
+	err := q.QueryRowContext(ctx, orderQuery(where), args...).Scan(
 		&o.ID, &o.Number, &o.ShopDay, &o.DaySeq, &o.CallID, &o.ToolCallID,
 		&o.CartFingerprint, &st.name, &st.phone, &st.notes, &st.erased, &total, &gst,
 		&ready, &o.Status, &created)
@@ -86,10 +89,12 @@ func (s *Store) loadOrder(ctx context.Context, q queryer, where string, args ...
 	return o, detailsErr
 }
 
-func loadLines(ctx context.Context, q queryer, orderID int64) ([]Line, error) {
-	rows, err := q.QueryContext(ctx, `
+const linesQuery = `
 		SELECT item_name, options, quantity, unit_price_cents, line_total_cents, detail
-		FROM order_lines WHERE order_id = ? ORDER BY line_no`, orderID)
+		FROM order_lines WHERE order_id = ? ORDER BY line_no`
+
+func loadLines(ctx context.Context, q queryer, orderID int64) ([]Line, error) {
+	rows, err := q.QueryContext(ctx, linesQuery, orderID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: read order lines: %w", err)
 	}

@@ -56,6 +56,10 @@ type Store struct {
 	keys      *pii.Keyring
 	ephemeral bool
 
+	// stmts are the write transactions' statements, prepared on the
+	// writer at Open, by query (see prepared.go).
+	stmts map[string]*sql.Stmt
+
 	// failAfterOrderInsert, set only by tests, fails CreateOrder after the
 	// order and its lines are written and before the outbox rows are.
 	failAfterOrderInsert func() error
@@ -115,6 +119,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	if err := s.setUp(ctx); err != nil {
+		return nil, errors.Join(err, s.Close())
+	}
+	if err := s.prepareStatements(ctx); err != nil {
 		return nil, errors.Join(err, s.Close())
 	}
 	return s, nil
@@ -216,7 +223,7 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close closes both pools.
+// Close closes the prepared statements and both pools.
 func (s *Store) Close() error {
-	return errors.Join(s.read.Close(), s.write.Close())
+	return errors.Join(s.closeStatements(), s.read.Close(), s.write.Close())
 }
