@@ -164,8 +164,7 @@ const (
 func insertLines(ctx context.Context, tx writeTx, orderID int64, lines []Line) error {
 	for i, l := range lines {
 		_, err := tx.ExecContext(ctx, insertLineQuery, orderID, i+1, l.ItemName, l.Options,
-			l.Quantity,
-			int64(l.UnitPrice), int64(l.LineTotal), l.Detail)
+			l.Quantity, int64(l.UnitPrice), int64(l.LineTotal), l.Detail)
 		if err != nil {
 			return fmt.Errorf("sqlite: insert order line %d: %w", i+1, err)
 		}
