@@ -82,7 +82,8 @@ func TestAuth_EveryFailureMode(t *testing.T) {
 				`"error":"unauthorized"`) {
 				t.Fatalf("got %s, want 401 unauthorized", r)
 			}
-			if strings.Contains(string(r.Body), secret) || strings.Contains(string(r.Body), tc.reason) {
+			if body := string(r.Body); strings.Contains(body, secret) ||
+				strings.Contains(body, tc.reason) {
 				t.Fatalf("the 401 body says too much: %s", r.Body)
 			}
 			after := s.metric(`kebabalab_webhook_auth_failures_total{reason="` + tc.reason + `"}`)

@@ -83,7 +83,8 @@ func TestCart_ThirtyFirstLineRefused(t *testing.T) {
 	}
 
 	s.call(call, "setPickupTime", map[string]any{"requestedTime": "in 45 minutes"})
-	if out := s.call(call, "createOrder", map[string]any{"customerName": "Sam Lines"}); out["ok"] != true {
+	out := s.call(call, "createOrder", map[string]any{"customerName": "Sam Lines"})
+	if out["ok"] != true {
 		t.Fatalf("createOrder: got %v", out)
 	}
 	if n := s.rows("orders", ""); n != 1 {

@@ -131,8 +131,9 @@ type server struct {
 var listening = regexp.MustCompile(`"addr":"([^"]+)"`)
 
 // start runs the binary with the suite's settings plus env and waits for
-// it to listen: on the port it logs, or on LISTEN_ADDR when that names one. The child sees no other environment and runs in an empty
-// directory, so no .env file is read. It is stopped when the test ends.
+// it to listen: on the port it logs, or on LISTEN_ADDR when that names one.
+// The child sees no other environment and runs in an empty directory, so no
+// .env file is read. It is stopped when the test ends.
 func start(t *testing.T, env map[string]string) *server {
 	t.Helper()
 	dir := t.TempDir()

@@ -51,8 +51,9 @@ func pipeline(t *testing.T, addr string, bodies func(i int) []byte, from, to int
 		w := bufio.NewWriterSize(conn, 64<<10)
 		for i := from; i < to; i++ {
 			b := bodies(i)
-			fmt.Fprintf(w, "POST /webhook HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\n"+
-				"X-Vapi-Secret: %s\r\nContent-Length: %d\r\n\r\n", addr, secret, len(b))
+			fmt.Fprintf(w, "POST /webhook HTTP/1.1\r\nHost: %s\r\n"+
+				"Content-Type: application/json\r\nX-Vapi-Secret: %s\r\n"+
+				"Content-Length: %d\r\n\r\n", addr, secret, len(b))
 			w.Write(b)
 		}
 		werr <- w.Flush()

@@ -276,7 +276,8 @@ func TestServe_KitchenOrderLifecycle(t *testing.T) {
 		{"/admin/orders/" + number + "/status", "preparing", http.StatusConflict},
 		{"/admin/orders/20261203-999/status", "ready", http.StatusNotFound},
 	} {
-		if resp, body := k.api(http.MethodPost, tt.path, map[string]string{"status": tt.to}); resp.StatusCode != tt.want {
+		resp, body := k.api(http.MethodPost, tt.path, map[string]string{"status": tt.to})
+		if resp.StatusCode != tt.want {
 			t.Errorf("POST %s %s: got %d %s, want %d", tt.path, tt.to, resp.StatusCode,
 				body, tt.want)
 		}

@@ -105,7 +105,8 @@ func (r *Report) level(b *strings.Builder, lv LevelResult) {
 	}
 	fmt.Fprintf(b, "## %d concurrent call%s\n\n", lv.Calls, plural)
 	b.WriteString("Cart flow (every tool but createOrder), against each server:\n\n")
-	b.WriteString("| server | requests/s | p50 | p90 | p99 | p99.9 | failed | server CPU per request |\n")
+	b.WriteString("| server | requests/s | p50 | p90 | p99 | p99.9 | failed " +
+		"| server CPU per request |\n")
 	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, row := range []struct {
 		name string

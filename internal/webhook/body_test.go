@@ -29,7 +29,8 @@ func TestReadBody(t *testing.T) {
 
 func TestReadBody_TooLarge(t *testing.T) {
 	rec := httptest.NewRecorder()
-	r := httptest.NewRequest(http.MethodPost, "/webhook", strings.NewReader(strings.Repeat("k", 100)))
+	r := httptest.NewRequest(http.MethodPost, "/webhook",
+		strings.NewReader(strings.Repeat("k", 100)))
 	r.Body = http.MaxBytesReader(rec, r.Body, 10)
 	_, release, err := readBody(r)
 	defer release()
